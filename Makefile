@@ -1,0 +1,77 @@
+# Newsroom: `make run` serves the demo publication, `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= $(or $(NEWSROOM_DATA_DIR),var)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Finds a Python >= 3.12: $(PYTHON) if given, then python3.x on PATH, then pyenv's and uv's installs.
+define find_python
+for candidate in $(PYTHON) python3.14 python3.13 python3.12 python3 python \
+    $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV) \
+    $$(ls -d $$HOME/.local/share/uv/python/cpython-3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+  if command -v "$$candidate" >/dev/null 2>&1 && \
+     "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+    command -v "$$candidate"; exit 0; \
+  fi; \
+done; exit 1
+endef
+
+.PHONY: help run test test-browser bench lint format worker clean-data
+
+help:
+	@echo "make run     serve the demo publication at http://$(HOST):$(PORT)"
+	@echo "make test    install the test tools and run the whole suite"
+	@echo "make bench   run the benchmarks"
+	@echo "make lint    ruff check and format check"
+
+$(VENV)/.created:
+	@python=$$($(find_python)) || { \
+	  echo "Newsroom needs Python 3.12 or newer, and none was found." >&2; \
+	  echo "Install one (python.org, your package manager, pyenv or uv), or name it: make run PYTHON=/path/to/python3.12" >&2; \
+	  exit 1; }; \
+	echo "Using $$python ($$($$python --version))"; \
+	$$python -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.runtime: $(VENV)/.created pyproject.toml
+	$(PY) -m pip install --quiet .
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(PY) -m pip install --quiet ".[dev]"
+	@touch $@
+
+$(DATA_DIR)/secret_key:
+	@mkdir -p $(DATA_DIR)
+	@$(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+
+run: $(VENV)/.runtime $(DATA_DIR)/secret_key
+	$(PY) manage.py migrate --no-input --verbosity 0
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py demo_editor
+	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-browser: $(VENV)/.dev
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev
+	$(PY) -m tests.benchmarks $(BENCH_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

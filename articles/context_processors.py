@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from articles.models import Category
+
+
+def site(request):
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "nav_categories": Category.objects.all(),
+    }

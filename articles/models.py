@@ -1,0 +1,412 @@
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles.sanitize import sanitize_html
+
+WORDS_PER_MINUTE = 230
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    emoji = models.CharField(max_length=8, blank=True, help_text="Shown on the badge, e.g. 🏥.")
+    description = models.TextField(blank=True, help_text="One or two sentences for readers.")
+    colour = models.CharField(
+        max_length=7,
+        default="#0f766e",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a hex colour such as #0f766e.")],
+        help_text="Badge and hero-image colour, as #rrggbb.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    @property
+    def label(self):
+        return f"{self.emoji} {self.name}".strip()
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    credentials = models.CharField(
+        max_length=60, blank=True, help_text='Post-nominal letters, e.g. "M.D." or "PhD".'
+    )
+    bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
+    photo = models.ImageField(upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text="The staff account that writes as this author, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        INSTITUTION = "institution", "Institution"
+        JOURNAL = "journal", "Journal"
+        NEWS_WIRE = "news_wire", "News wire"
+        COMPANY = "company", "Company"
+        RESEARCHER = "researcher", "Researcher"
+        GOVERNMENT = "government", "Government body"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.INSTITUTION)
+    url = models.URLField(blank=True, help_text="The source's own home page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"slug": self.slug})
+
+
+class Series(models.Model):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.name
+
+
+class EvidenceStage(models.TextChoices):
+    LAB_STUDY = "lab_study", "Lab study"
+    ANIMAL_STUDY = "animal_study", "Animal study"
+    PHASE_1 = "phase_1", "Human trial, phase 1"
+    PHASE_2 = "phase_2", "Human trial, phase 2"
+    PHASE_3 = "phase_3", "Human trial, phase 3"
+    REAL_WORLD = "real_world", "Real-world data"
+    META_ANALYSIS = "meta_analysis", "Meta-analysis or review"
+    SINGLE_PATIENT = "single_patient", "Single patient"
+    MODELLING = "modelling", "Modelling study"
+    POPULATION_SURVEY = "population_survey", "Population survey"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+    @property
+    def explanation(self):
+        return EVIDENCE_EXPLANATIONS[self]
+
+    @property
+    def is_preclinical(self):
+        return self in {EvidenceStage.LAB_STUDY, EvidenceStage.ANIMAL_STUDY}
+
+
+EVIDENCE_EXPLANATIONS = {
+    EvidenceStage.LAB_STUDY: "Tested on cells or tissue in a lab, not yet in animals or people.",
+    EvidenceStage.ANIMAL_STUDY: "Tested in animals such as mice, not yet in people.",
+    EvidenceStage.PHASE_1: "A first, small trial in people that checks safety and dosing.",
+    EvidenceStage.PHASE_2: "A trial in a larger group of people that checks whether it works.",
+    EvidenceStage.PHASE_3: "A large trial in people comparing it with the standard treatment.",
+    EvidenceStage.REAL_WORLD: "Measured in everyday use across many people, outside a trial.",
+    EvidenceStage.META_ANALYSIS: "Pools the results of many earlier studies.",
+    EvidenceStage.SINGLE_PATIENT: "One person's treatment: promising, not yet shown in others.",
+    EvidenceStage.MODELLING: "Based on computer models and simulations of real-world data.",
+    EvidenceStage.POPULATION_SURVEY: "Counts or surveys of a whole population over time.",
+    EvidenceStage.NOT_APPLICABLE: "",
+}
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Stories readers may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def for_cards(self):
+        """What a story card shows, in one query."""
+        return self.select_related("category")
+
+    def more_like(self, article, *, limit=3):
+        """The newest published stories of the same category, not `article` itself."""
+        return (
+            self.published()
+            .for_cards()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)
+            .order_by("-published_at")[:limit]
+        )
+
+    def also_like(self, article, *, exclude=(), tag_ids=None, limit=3):
+        """
+        Published stories from other categories: the editor's pinned stories first, then those
+        sharing the most tags with `article`, then the most recent, so the panel is always full.
+        """
+        if tag_ids is None:
+            tag_ids = list(article.tags.values_list("pk", flat=True))
+        pinned = Article.related_articles.through.objects.filter(
+            from_article_id=article.pk, to_article_id=OuterRef("pk")
+        )
+        return (
+            self.published()
+            .for_cards()
+            .exclude(pk=article.pk)
+            .exclude(pk__in=[story.pk for story in exclude])
+            .annotate(
+                is_pinned=Exists(pinned),
+                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
+            )
+            .filter(~Q(category_id=article.category_id) | Q(is_pinned=True))
+            .order_by("-is_pinned", "-shared_tags", "-published_at")[:limit]
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
+        ]
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(
+        max_length=400, help_text="One or two sentences under the headline: the story in brief."
+    )
+    body = models.TextField(
+        blank=True, help_text="Sanitised on save: only basic formatting and links are kept."
+    )
+    hero_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it. Required with an image.",
+    )
+    hero_image_caption = models.CharField(max_length=300, blank=True)
+    hero_image_credit = models.CharField(max_length=200, blank=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A time in the future schedules it.",
+    )
+    updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the story is substantively updated; shown to readers.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    featured = models.BooleanField(default=False, help_text="Lead story on the home page.")
+    evidence_stage = models.CharField(
+        max_length=20,
+        choices=EvidenceStage,
+        default=EvidenceStage.NOT_APPLICABLE,
+        help_text="How far the finding has got: shown to readers with a plain explanation.",
+    )
+    reviewed_by = models.ForeignKey(
+        Author,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        help_text="Medical reviewer, with credentials.",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="Overrides the headline in search results.",
+    )
+    seo_description = models.CharField(
+        "SEO description",
+        max_length=300,
+        blank=True,
+        help_text="Overrides the standfirst in search results; 50 to 160 characters work best.",
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="pinned_from",
+        help_text='Pinned first in "You Might Also Like".',
+    )
+    series = models.ForeignKey(
+        Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    reading_time = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_published"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_article_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        words = len(strip_tags(self.body).split())
+        self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the hero image for screen readers."})
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def evidence(self):
+        return EvidenceStage(self.evidence_stage)
+
+    @property
+    def meta_title(self):
+        return self.seo_title or self.title
+
+    @property
+    def meta_description(self):
+        return self.seo_description or self.standfirst
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class Citation(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    position = models.PositiveSmallIntegerField(default=0)
+    note = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "EurekAlert, 13 March 2026".'
+    )
+    url = models.URLField("URL", max_length=500, blank=True, help_text="The study or release.")
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(r"^10\.\d{4,9}/\S+$", "A DOI looks like 10.1126/sciadv.abc123.")
+        ],
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.source} in {self.article}"
+
+    @property
+    def link(self):
+        """Where the citation points: the study itself first, then the source's home page."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return self.source.url
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField(help_text="What was wrong or what changed, in plain words.")
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on {self.article} ({self.date})"

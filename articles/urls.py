@@ -1,0 +1,14 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
+    path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("<slug:slug>/", views.ArticleView.as_view(), name="article"),
+]
