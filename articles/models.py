@@ -4,16 +4,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
+from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import renditions
+from articles.colours import readable_background
 from articles.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
+PHOTO_WIDTHS = (160, 320)
 
 
 class Category(models.Model):
@@ -43,6 +47,11 @@ class Category(models.Model):
     def label(self):
         return f"{self.emoji} {self.name}".strip()
 
+    @property
+    def badge_colour(self):
+        """The category colour, darkened where needed so white badge text passes WCAG AA."""
+        return readable_background(self.colour)
+
 
 class Author(models.Model):
     name = models.CharField(max_length=120)
@@ -52,6 +61,7 @@ class Author(models.Model):
     )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
     photo = models.ImageField(upload_to="authors/", blank=True)
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -67,12 +77,22 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        renditions.renditions_refresh(
+            instance=self, field="photo", record_field="photo_renditions", widths=PHOTO_WIDTHS
+        )
+
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def photo_picture(self):
+        return renditions.picture_for(self.photo_renditions)
 
 
 class Source(models.Model):
@@ -162,6 +182,40 @@ class ArticleQuerySet(models.QuerySet):
         """What a story card shows, in one query."""
         return self.select_related("category")
 
+    def newest_per_category(self, *, limit=3):
+        """
+        The `limit` newest stories of each category, in category order, in one query whatever
+        the number of categories (a window function ranks the stories within each category).
+        """
+        rank = Window(
+            RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), "-pk"]
+        )
+        return (
+            self.annotate(rank_in_category=rank)
+            .filter(rank_in_category__lte=limit)
+            .order_by("category__position", "category__name", "-published_at", "-pk")
+        )
+
+    def with_series_neighbours(self):
+        """
+        Annotate `series_previous` and `series_next`: {"title", "slug"} of the published stories
+        just before and after each story in its series (None at the ends), inside the same query.
+        """
+        siblings = Article.objects.published().filter(series=OuterRef("series"))
+        fields = JSONObject(title="title", slug="slug")
+        before = siblings.filter(
+            Q(published_at__lt=OuterRef("published_at"))
+            | Q(published_at=OuterRef("published_at"), pk__lt=OuterRef("pk"))
+        ).order_by("-published_at", "-pk")
+        after = siblings.filter(
+            Q(published_at__gt=OuterRef("published_at"))
+            | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+        ).order_by("published_at", "pk")
+        return self.annotate(
+            series_previous=Subquery(before.values_list(fields)[:1], output_field=JSONField()),
+            series_next=Subquery(after.values_list(fields)[:1], output_field=JSONField()),
+        )
+
     def more_like(self, article, *, limit=3):
         """The newest published stories of the same category, not `article` itself."""
         return (
@@ -169,13 +223,14 @@ class ArticleQuerySet(models.QuerySet):
             .for_cards()
             .filter(category_id=article.category_id)
             .exclude(pk=article.pk)
-            .order_by("-published_at")[:limit]
+            .order_by("-published_at", "-pk")[:limit]
         )
 
     def also_like(self, article, *, exclude=(), tag_ids=None, limit=3):
         """
-        Published stories from other categories: the editor's pinned stories first, then those
-        sharing the most tags with `article`, then the most recent, so the panel is always full.
+        Published stories from other categories only: the editor's pinned stories first, then
+        those sharing the most tags with `article`, then the most recent, so the panel is full
+        whenever `limit` such stories exist. `exclude` holds stories already shown nearby.
         """
         if tag_ids is None:
             tag_ids = list(article.tags.values_list("pk", flat=True))
@@ -191,8 +246,8 @@ class ArticleQuerySet(models.QuerySet):
                 is_pinned=Exists(pinned),
                 shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
             )
-            .filter(~Q(category_id=article.category_id) | Q(is_pinned=True))
-            .order_by("-is_pinned", "-shared_tags", "-published_at")[:limit]
+            .exclude(category_id=article.category_id)
+            .order_by("-is_pinned", "-shared_tags", "-published_at", "-pk")[:limit]
         )
 
 
@@ -230,6 +285,12 @@ class Article(models.Model):
     )
     hero_image_caption = models.CharField(max_length=300, blank=True)
     hero_image_credit = models.CharField(max_length=200, blank=True)
+    hero_renditions = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The responsive renditions made from the hero image (see articles.renditions).",
+    )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
     authors = models.ManyToManyField(
@@ -281,7 +342,7 @@ class Article(models.Model):
         symmetrical=False,
         blank=True,
         related_name="pinned_from",
-        help_text='Pinned first in "You Might Also Like".',
+        help_text='Pinned first in "You Might Also Like" (stories from other categories).',
     )
     series = models.ForeignKey(
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
@@ -316,6 +377,10 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        # Once per upload: nothing happens while the stored record matches the image file.
+        renditions.renditions_refresh(
+            instance=self, field="hero_image", record_field="hero_renditions"
+        )
 
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
@@ -337,6 +402,21 @@ class Article(models.Model):
     @property
     def evidence(self):
         return EvidenceStage(self.evidence_stage)
+
+    @property
+    def hero_picture(self):
+        """The hero image's renditions as a `renditions.Picture`, or None without an image."""
+        return renditions.picture_for(self.hero_renditions)
+
+    def hero_rendition(self, width=1200, *, kind="jpeg"):
+        """
+        The hero image for other sites (og:image, JSON-LD `image`, feed enclosures): a
+        `renditions.Rendition(url, width, height)`, the smallest at least `width` pixels wide (or
+        the largest made), in `kind` "jpeg" or "webp"; None when the story has no image.
+        `url` is site-relative (/media/...): prefix SITE_URL for an absolute one. All sizes:
+        `article.hero_picture.all()`.
+        """
+        return self.hero_picture.at_least(width, kind) if self.hero_picture else None
 
     @property
     def meta_title(self):

@@ -1,9 +1,16 @@
+from itertools import groupby
+
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles.models import Article, ArticleAuthor, Author, Category, Citation, Source
+
+LATEST_ON_HOME = 6
+PER_SECTION_ON_HOME = 3
 
 
 class PublishedMixin:
@@ -18,14 +25,16 @@ class HomeView(PublishedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
-        lead = published.filter(featured=True).first() or published.first()
-        latest = list(published.exclude(pk=getattr(lead, "pk", None))[:6])
-        shown = {story.pk for story in latest} | {getattr(lead, "pk", None)}
-        sections = []
-        for category in Category.objects.all():
-            stories = [s for s in published.filter(category=category)[:7] if s.pk not in shown]
-            if stories:
-                sections.append((category, stories[:3]))
+        lead = published.order_by("-featured", "-published_at", "-pk").first()
+        shown = [lead.pk] if lead else []
+        latest = list(published.exclude(pk__in=shown)[:LATEST_ON_HOME])
+        shown += [story.pk for story in latest]
+        newest = published.exclude(pk__in=shown).newest_per_category(limit=PER_SECTION_ON_HOME)
+        sections = [
+            (stories[0].category, stories)
+            for _, group in groupby(newest, key=lambda story: story.category_id)
+            if (stories := list(group))
+        ]
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
 
 
@@ -44,7 +53,15 @@ class ArticleListView(PublishedMixin, ListView):
         return self.filter_for(super().get_queryset(), self.subject)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.subject, heading=self.heading(), **kwargs)
+        return super().get_context_data(
+            subject=self.subject,
+            heading=self.heading(),
+            description=self.description(),
+            **kwargs,
+        )
+
+    def description(self):
+        return ""
 
 
 class CategoryView(ArticleListView):
@@ -54,7 +71,10 @@ class CategoryView(ArticleListView):
         return queryset.filter(category=category)
 
     def heading(self):
-        return f"{self.subject.emoji} {self.subject.name}".strip()
+        return self.subject.label
+
+    def description(self):
+        return self.subject.description or f"The latest {self.subject.name} stories."
 
 
 class TagView(ArticleListView):
@@ -66,6 +86,9 @@ class TagView(ArticleListView):
     def heading(self):
         return f"Stories tagged “{self.subject.name}”"
 
+    def description(self):
+        return f"Every story we have tagged “{self.subject.name}”, newest first."
+
 
 class SourceView(ArticleListView):
     model_for_subject = Source
@@ -76,6 +99,10 @@ class SourceView(ArticleListView):
     def heading(self):
         return f"Stories citing {self.subject.name}"
 
+    def description(self):
+        kind = self.subject.get_kind_display().lower()
+        return f"Stories that cite {self.subject.name} ({kind}) as a source, newest first."
+
 
 class AuthorView(ArticleListView):
     model_for_subject = Author
@@ -84,7 +111,10 @@ class AuthorView(ArticleListView):
         return queryset.filter(authors=author)
 
     def heading(self):
-        return f"Stories by {self.subject.display_name}"
+        return self.subject.display_name
+
+    def description(self):
+        return self.subject.bio or f"Stories by {self.subject.name}, newest first."
 
 
 class ArticleView(DetailView):
@@ -95,6 +125,7 @@ class ArticleView(DetailView):
         return (
             Article.objects.published()
             .select_related("category", "reviewed_by", "series")
+            .with_series_neighbours()
             .prefetch_related(
                 "tags",
                 "corrections",
@@ -110,3 +141,14 @@ class ArticleView(DetailView):
             article, exclude=more, tag_ids=[tag.pk for tag in article.tags.all()]
         )
         return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return redirect(static("favicon.ico"))

@@ -1,0 +1,167 @@
+"""
+Responsive renditions of uploaded images, made once per upload with Pillow.
+
+Every rendition is turned upright from its EXIF orientation, resized, and re-encoded as WebP and
+as JPEG *without any metadata*: no EXIF (so no GPS position or camera serial), no XMP. What was
+made is recorded on the model in a JSON field, so pages never open an image file: a `Picture`
+turns that record into the URLs, `srcset` strings and sizes a template needs.
+
+The record looks like this (names are storage names, not URLs)::
+
+    {"source": "articles/2026/03/cells.jpg", "width": 1600, "height": 900,
+     "sizes": [{"width": 480, "height": 270, "webp": "renditions/...-480.webp",
+                "jpeg": "renditions/...-480.jpg"}, ...]}
+"""
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps
+
+logger = logging.getLogger(__name__)
+
+WIDTHS = (480, 800, 1200, 1600)
+FORMATS = {
+    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+}
+# The JPEG a browser without srcset support gets, and the default for og:image.
+FALLBACK_WIDTH = 800
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int
+    height: int
+
+
+class Picture:
+    """What a template needs to draw a `<picture>` from a renditions record."""
+
+    def __init__(self, record, storage=default_storage):
+        self.record = record
+        self.storage = storage
+        self.sizes = record["sizes"]
+
+    def __bool__(self):
+        return bool(self.sizes)
+
+    def _srcset(self, kind):
+        return ", ".join(f"{self.storage.url(size[kind])} {size['width']}w" for size in self.sizes)
+
+    @property
+    def webp_srcset(self):
+        return self._srcset("webp")
+
+    @property
+    def jpeg_srcset(self):
+        return self._srcset("jpeg")
+
+    @property
+    def fallback(self):
+        return self.at_least(FALLBACK_WIDTH)
+
+    @property
+    def width(self):
+        return self.fallback.width
+
+    @property
+    def height(self):
+        return self.fallback.height
+
+    @property
+    def src(self):
+        return self.fallback.url
+
+    def at_least(self, width, kind="jpeg"):
+        """The smallest rendition at least `width` wide, or the largest there is."""
+        size = next((s for s in self.sizes if s["width"] >= width), self.sizes[-1])
+        return Rendition(self.storage.url(size[kind]), size["width"], size["height"])
+
+    def all(self, kind="jpeg"):
+        return [Rendition(self.storage.url(s[kind]), s["width"], s["height"]) for s in self.sizes]
+
+
+def picture_for(record):
+    """A `Picture` for a stored record, or None when there are no renditions."""
+    return Picture(record) if record and record.get("sizes") else None
+
+
+def _target_widths(source_width, widths):
+    largest = min(source_width, max(widths))
+    return sorted({w for w in widths if w < largest} | {largest})
+
+
+def _upright_rgb(image):
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        flat = Image.new("RGB", image.size, (255, 255, 255))
+        flat.paste(image, mask=image.getchannel("A"))
+        return flat
+    return image.convert("RGB")
+
+
+def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
+    """
+    Write WebP and JPEG renditions of `image` (a FieldFile) at each of `widths` no wider than the
+    original (the original's width when it is narrower), and return the record to store.
+    """
+    with image.open("rb"), Image.open(image) as original:
+        original.draft("RGB", (max(widths), max(widths)))  # JPEG: decode at a smaller scale
+        upright = _upright_rgb(original)
+    path = PurePosixPath(image.name)
+    base = f"renditions/{path.parent}/{path.stem}"
+    sizes = []
+    for width in _target_widths(upright.width, widths):
+        height = max(1, round(upright.height * width / upright.width))
+        resized = upright.resize((width, height), Image.Resampling.LANCZOS)
+        size = {"width": width, "height": height}
+        for kind, (pillow_format, options) in FORMATS.items():
+            buffer = io.BytesIO()
+            # A fresh image carries no metadata, and none is passed in: EXIF, GPS and XMP are gone.
+            resized.save(buffer, pillow_format, **options)
+            name = f"{base}-{width}.{'jpg' if kind == 'jpeg' else kind}"
+            size[kind] = storage.save(name, ContentFile(buffer.getvalue()))
+        sizes.append(size)
+    return {"source": image.name, "width": upright.width, "height": upright.height, "sizes": sizes}
+
+
+def renditions_delete(*, record, storage=default_storage):
+    for size in (record or {}).get("sizes", []):
+        for kind in FORMATS:
+            if size.get(kind):
+                storage.delete(size[kind])
+
+
+def renditions_are_current(*, image, record):
+    return bool(image) and (record or {}).get("source") == image.name
+
+
+def renditions_refresh(*, instance, field, record_field, widths=WIDTHS, force=False):
+    """
+    Make the renditions of `instance.<field>` unless the stored record already matches the file,
+    store the record on `instance.<record_field>` (without touching other fields), and delete the
+    renditions of the image it replaced. An unreadable image leaves an empty record and a log line.
+    """
+    image = getattr(instance, field)
+    old = getattr(instance, record_field) or {}
+    if not force and (renditions_are_current(image=image, record=old) or (not image and not old)):
+        return old
+    record = {}
+    if image:
+        renditions_delete(record=old)
+        try:
+            record = renditions_build(image=image, widths=widths)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            logger.warning("Could not make renditions of %s", image.name, exc_info=True)
+    else:
+        renditions_delete(record=old)
+    type(instance).objects.filter(pk=instance.pk).update(**{record_field: record})
+    setattr(instance, record_field, record)
+    return record
