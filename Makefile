@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(or $(NEWSROOM_DATA_DIR),var)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+VNU_VERSION := 26.9.27
 
 # Finds a Python >= 3.12: $(PYTHON) if given, then python3.x on PATH, then pyenv's and uv's installs.
 define find_python
@@ -44,6 +45,10 @@ $(VENV)/.runtime: $(VENV)/.created pyproject.toml
 
 $(VENV)/.dev: $(VENV)/.runtime
 	$(PY) -m pip install --quiet ".[dev]"
+	@# The W3C Nu HTML checker for tests/articles/test_html_valid.py (run with the machine's Java).
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --silent --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: the HTML validity test will be skipped."; fi
 	@touch $@
 
 $(DATA_DIR)/secret_key:

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 WIDTHS = (480, 800, 1200, 1600)
 FORMATS = {
-    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "webp": ("WEBP", {"quality": 80, "method": 2}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 }
 # The JPEG a browser without srcset support gets, and the default for og:image.
@@ -118,9 +118,12 @@ def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
     path = PurePosixPath(image.name)
     base = f"renditions/{path.parent}/{path.stem}"
     sizes = []
-    for width in _target_widths(upright.width, widths):
+    resized = upright
+    # Largest first, each resized from the one before: quicker than from the original every time.
+    for width in reversed(_target_widths(upright.width, widths)):
         height = max(1, round(upright.height * width / upright.width))
-        resized = upright.resize((width, height), Image.Resampling.LANCZOS)
+        if resized.size != (width, height):
+            resized = resized.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
         size = {"width": width, "height": height}
         for kind, (pillow_format, options) in FORMATS.items():
             buffer = io.BytesIO()
@@ -128,7 +131,7 @@ def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
             resized.save(buffer, pillow_format, **options)
             name = f"{base}-{width}.{'jpg' if kind == 'jpeg' else kind}"
             size[kind] = storage.save(name, ContentFile(buffer.getvalue()))
-        sizes.append(size)
+        sizes.insert(0, size)
     return {"source": image.name, "width": upright.width, "height": upright.height, "sizes": sizes}
 
 
