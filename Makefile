@@ -60,6 +60,7 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py migrate --no-input --verbosity 0
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py build_renditions
 	$(PY) manage.py demo_editor
 	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)

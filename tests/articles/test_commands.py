@@ -22,6 +22,7 @@ def test_load_demo_builds_a_full_publication(client):
         assert published.filter(category=category).count() >= 4
     article = Article.objects.get(slug=demo_content.STORIES[0]["slug"])
     assert article.hero_image and article.hero_image_alt
+    assert not Article.objects.filter(hero_renditions={}).exists(), "a story lacks renditions"
     assert article.citations.count() == len(demo_content.STORIES[0]["citations"])
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
