@@ -98,13 +98,17 @@ def _target_widths(source_width, widths):
 
 
 def _upright_rgb(image):
+    """The pixels only: turned upright, flattened onto white, with every metadata block dropped."""
     image = ImageOps.exif_transpose(image)
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         image = image.convert("RGBA")
         flat = Image.new("RGB", image.size, (255, 255, 255))
         flat.paste(image, mask=image.getchannel("A"))
-        return flat
-    return image.convert("RGB")
+        image = flat
+    else:
+        image = image.convert("RGB")
+    image.info = {}
+    return image
 
 
 def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
@@ -127,7 +131,7 @@ def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
         size = {"width": width, "height": height}
         for kind, (pillow_format, options) in FORMATS.items():
             buffer = io.BytesIO()
-            # A fresh image carries no metadata, and none is passed in: EXIF, GPS and XMP are gone.
+            # No exif=, xmp= or icc_profile= given, and info emptied: nothing but pixels is written.
             resized.save(buffer, pillow_format, **options)
             name = f"{base}-{width}.{'jpg' if kind == 'jpeg' else kind}"
             size[kind] = storage.save(name, ContentFile(buffer.getvalue()))
@@ -156,15 +160,13 @@ def renditions_refresh(*, instance, field, record_field, widths=WIDTHS, force=Fa
     old = getattr(instance, record_field) or {}
     if not force and (renditions_are_current(image=image, record=old) or (not image and not old)):
         return old
+    renditions_delete(record=old)
     record = {}
     if image:
-        renditions_delete(record=old)
         try:
             record = renditions_build(image=image, widths=widths)
         except (OSError, ValueError, Image.DecompressionBombError):
             logger.warning("Could not make renditions of %s", image.name, exc_info=True)
-    else:
-        renditions_delete(record=old)
     type(instance).objects.filter(pk=instance.pk).update(**{record_field: record})
     setattr(instance, record_field, record)
     return record

@@ -71,6 +71,15 @@ def test_every_rendition_is_stripped_of_exif_and_gps():
         assert b"SpyCam" not in data
 
 
+def test_a_rendition_at_the_original_size_is_stripped_too():
+    article = with_hero(photo_with_gps(size=(1600, 900)))
+    largest = article.hero_renditions["sizes"][-1]
+    assert largest["width"] == 1600
+    for kind in ("webp", "jpeg"):
+        with default_storage.open(largest[kind]) as file:
+            assert b"SpyCam" not in file.read()
+
+
 def test_small_images_are_never_upscaled():
     article = with_hero(photo_with_gps(size=(600, 400)))
     assert [s["width"] for s in article.hero_renditions["sizes"]] == [480, 600]
@@ -162,3 +171,14 @@ def test_command_rebuilds_renditions_whose_files_went_missing():
     default_storage.delete(missing)
     call_command("build_renditions", stdout=io.StringIO())
     assert default_storage.exists(missing)
+
+
+def test_a_sideways_camera_photo_is_turned_upright():
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # the camera was turned: rotate 90° to view
+    Image.new("RGB", (1200, 800), "white").save(buffer, "JPEG", exif=exif)
+    article = with_hero(buffer.getvalue())
+    assert (article.hero_renditions["width"], article.hero_renditions["height"]) == (800, 1200)
+    largest = article.hero_renditions["sizes"][-1]
+    assert (largest["width"], largest["height"]) == (800, 1200)
