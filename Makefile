@@ -45,11 +45,14 @@ $(VENV)/.runtime: $(VENV)/.created pyproject.toml
 
 $(VENV)/.dev: $(VENV)/.runtime
 	$(PY) -m pip install --quiet ".[dev]"
-	@# The W3C Nu HTML checker for tests/articles/test_html_valid.py (run with the machine's Java).
+	@touch $@
+
+# The W3C Nu HTML checker for tests/articles/test_html_valid.py (run with the machine's Java).
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --no-save --silent --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); \
 	else echo "npm not found: the HTML validity test will be skipped."; fi
-	@touch $@
 
 $(DATA_DIR)/secret_key:
 	@mkdir -p $(DATA_DIR)
@@ -65,7 +68,7 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.dev
