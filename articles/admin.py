@@ -1,5 +1,20 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from articles import services
+from articles.checks import article_blockers, article_warnings
+from articles.forms import ArticleAdminForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -8,14 +23,20 @@ from articles.models import (
     Citation,
     Correction,
     Series,
+    SlugRedirect,
     Source,
     TaggedArticle,
 )
+from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
+
+Status = Article.Status
+# Changed only through the workflow buttons and actions (services.py), never by the form.
+WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "emoji", "colour", "position"]
+    list_display = ["name", "emoji", "colour", "position", "requires_medical_review"]
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -42,6 +63,13 @@ class SeriesAdmin(admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "article", "created_at"]
+    search_fields = ["old_slug", "article__title"]
+    autocomplete_fields = ["article"]
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -73,26 +101,384 @@ class CorrectionInline(admin.TabularInline):
     verbose_name_plural = "corrections and updates"
 
 
+class StateFilter(admin.SimpleListFilter):
+    """The status, with scheduled stories told apart from live ones."""
+
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, "Draft"),
+            (Status.IN_REVIEW, "In review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Published"),
+            (Status.UNPUBLISHED, "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "scheduled":
+                return queryset.scheduled()
+            case "live":
+                return queryset.published()
+            case None:
+                return queryset
+            case value:
+                return queryset.filter(status=value)
+
+
+BADGE_COLOURS = {
+    "Draft": "#6b7280",
+    "In review": "#b45309",
+    "Scheduled": "#1d4ed8",
+    "Published": "#15803d",
+    "Unpublished": "#b91c1c",
+}
+
+# The workflow buttons: POST value -> (label, service).
+WORKFLOW_ACTIONS = {
+    "submit": ("Submit for review", services.article_submit_for_review),
+    "return_to_draft": ("Return to draft", services.article_return_to_draft),
+    "publish": ("Publish now", services.article_publish),
+    "schedule": ("Schedule", services.article_schedule),
+    "unpublish": ("Unpublish", services.article_unpublish),
+    "feature": ("Feature on the home page", services.article_feature),
+    "unfeature": ("Stop featuring", services.article_feature),
+    "mark_updated": ("Mark as substantively updated", services.article_mark_updated),
+}
+
+
+def available_workflow_actions(user, article):
+    """The buttons worth showing `user` for `article` now (the services check again)."""
+    state = services.article_state(article)
+    editor, feature = services.can_publish(user), services.can_feature(user)
+    editable = services.can_edit(user, article)
+    shown = {
+        "submit": editable and article.status == Status.DRAFT,
+        "return_to_draft": editable and article.status in {Status.IN_REVIEW, Status.UNPUBLISHED},
+        "publish": editor and state in {"In review", "Unpublished", "Scheduled"},
+        "schedule": editor
+        and state in {"In review", "Unpublished", "Scheduled"}
+        and not services.has_gone_live(article),
+        "unpublish": editor and article.status == Status.PUBLISHED,
+        "feature": feature and article.status == Status.PUBLISHED and not article.featured,
+        "unfeature": feature and article.featured,
+        "mark_updated": editor and state == "Published",
+    }
+    return [(name, WORKFLOW_ACTIONS[name][0]) for name, show in shown.items() if show]
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "published_at", "featured", "evidence_stage"]
-    list_filter = ["status", "category", "featured", "evidence_stage"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "thumbnail",
+        "title",
+        "state_badge",
+        "category",
+        "byline",
+        "published_at",
+        "featured",
+        "evidence_stage",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [StateFilter, "category", "authors", "evidence_stage", "featured"]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
-        (
-            "Hero image",
-            {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]},
-        ),
-        ("Publishing", {"fields": ["status", "published_at", "updated_at", "featured"]}),
-        ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
-        (
-            "Related and search",
-            {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
-        ),
-    ]
+    actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
+    history_latest_first = True
+    object_history_template = "admin/articles/article/object_history.html"
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["state", "published_at", "updated_at", "featured"]
+        if services.can_publish(request.user):
+            publishing.append("schedule_for")
+        if obj is not None:
+            publishing.append("preview_links")
+        return [
+            (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
+            (
+                "Hero image",
+                {
+                    "fields": [
+                        "hero_image",
+                        "hero_image_preview",
+                        "hero_image_alt",
+                        "hero_image_caption",
+                        "hero_image_credit",
+                    ]
+                },
+            ),
+            ("Publishing", {"fields": publishing}),
+            ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
+            (
+                "Related and search",
+                {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+
+    # Who sees and edits what.
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+        )
+        return services.articles_editable_by(request.user, queryset)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or services.can_publish(request.user)
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def has_feature_permission(self, request):
+        return services.can_feature(request.user)
+
+    # Columns and read-only fields.
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        if not article.hero_image:
+            return ""
+        return format_html(
+            '<img src="{}" alt="" width="80" height="45" loading="lazy" '
+            'style="object-fit: cover; border-radius: 4px">',
+            article.hero_image.url,
+        )
+
+    @admin.display(description="status", ordering="status")
+    def state_badge(self, article):
+        state = services.article_state(article)
+        return format_html(
+            '<span class="status-badge" style="background: {}; color: #fff; '
+            'padding: 2px 8px; border-radius: 999px; white-space: nowrap">{}</span>',
+            BADGE_COLOURS[state],
+            state,
+        )
+
+    @admin.display(description="status")
+    def state(self, article):
+        if article.pk is None:
+            return "Draft"
+        if services.article_state(article) == "Scheduled":
+            return f"Scheduled for {timezone.localtime(article.published_at):%d %b %Y, %H:%M}"
+        return services.article_state(article)
+
+    @admin.display(description="authors")
+    def byline(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    @admin.display(description="preview")
+    def hero_image_preview(self, article):
+        if not article.hero_image:
+            return "No image yet."
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width: 320px; height: auto; border-radius: 4px">',
+            article.hero_image.url,
+            article.hero_image_alt,
+        )
+
+    @admin.display(description="preview links")
+    def preview_links(self, article):
+        if article.pk is None:
+            return ""
+        days = PREVIEW_LINK_LIFETIME.days
+        return format_html(
+            '<a href="{}" target="_blank">Preview this version</a><br>'
+            'Share with a reviewer (works without an account for {} days): <input type="text" '
+            'readonly size="60" value="{}" onclick="this.select()" aria-label="Share link">',
+            staff_preview_url(article),
+            days,
+            settings.SITE_URL + shared_preview_url(article),
+        )
+
+    # Saving: the form never sets workflow fields; the buttons run the services.
+
+    def save_model(self, request, obj, form, change):
+        before = getattr(request, "_article_before_revert", None)
+        if before:
+            # Restoring an old version restores its words, not its place in the workflow.
+            for field in WORKFLOW_FIELDS:
+                setattr(obj, field, before[field])
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        old_slug = before["slug"] if before else form.initial.get("slug")
+        if change:
+            services.article_record_slug_change(article=obj, old_slug=old_slug)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        author = getattr(request.user, "author", None)
+        if not change and author and not article.bylines.exists():
+            ArticleAuthor.objects.create(article=article, author=author)
+        if action := request.POST.get("_workflow"):
+            self.run_workflow(request, article, action, form.cleaned_data.get("schedule_for"))
+
+    def run_workflow(self, request, article, action, schedule_for=None):
+        if action not in WORKFLOW_ACTIONS:
+            messages.error(request, "Unknown workflow action.")
+            return
+        label, service = WORKFLOW_ACTIONS[action]
+        kwargs = {"article": article, "user": request.user}
+        if action == "schedule":
+            kwargs["at"] = schedule_for
+        elif action in {"feature", "unfeature"}:
+            kwargs["featured"] = action == "feature"
+        try:
+            service(**kwargs)
+        except PermissionDenied:
+            messages.error(request, f"“{label}”: you do not have permission to do that.")
+            return
+        except services.WorkflowError as error:
+            for message in error.messages:
+                messages.error(request, f"“{label}” did not happen: {message}")
+            return
+        messages.success(request, f"“{article}”: {services.article_state(article).lower()}.")
+        if action in {"publish", "schedule"}:
+            for warning in article_warnings(article):
+                messages.warning(request, warning)
+
+    def response_change(self, request, obj):
+        if "_workflow" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_workflow" in request.POST:
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context |= {
+                "workflow_actions": available_workflow_actions(request.user, article),
+                "prepublish_warnings": article_warnings(article),
+                "prepublish_blockers": article_blockers(article),
+                "preview_url": staff_preview_url(article),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Bulk actions: the same services, one story at a time, reporting what did not happen.
+
+    def _bulk(self, request, queryset, verb, service, **kwargs):
+        done = 0
+        for article in queryset.select_related("category", "reviewed_by"):
+            try:
+                service(article=article, user=request.user, **kwargs)
+            except services.WorkflowError as error:
+                messages.error(request, f"“{article}” was not {verb}: {' '.join(error.messages)}")
+                continue
+            done += 1
+            if verb == "published":
+                for warning in article_warnings(article):
+                    messages.warning(request, f"“{article}”: {warning}")
+        if done:
+            messages.success(request, f"{done} {'story' if done == 1 else 'stories'} {verb}.")
+
+    @admin.action(permissions=["publish"], description="Publish selected stories now")
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "published", services.article_publish)
+
+    @admin.action(permissions=["publish"], description="Unpublish selected stories")
+    def unpublish_selected(self, request, queryset):
+        self._bulk(request, queryset, "unpublished", services.article_unpublish)
+
+    @admin.action(permissions=["feature"], description="Feature selected stories")
+    def feature_selected(self, request, queryset):
+        self._bulk(request, queryset, "featured", services.article_feature, featured=True)
+
+    @admin.action(permissions=["feature"], description="Stop featuring selected stories")
+    def unfeature_selected(self, request, queryset):
+        self._bulk(request, queryset, "unfeatured", services.article_feature, featured=False)
+
+    # Revisions: history with compare, restore without bypassing the workflow.
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                compare,
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(Article, unquote(object_id))
+        versions = versions.select_related("revision__user").order_by("-pk")
+        extra_context = (extra_context or {}) | {"versions": versions}
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        allowed = (
+            self.has_change_permission
+            if request.method == "POST"
+            else self.has_view_or_change_permission
+        )
+        if article is None or not allowed(request, article):
+            raise PermissionDenied
+        request._article_before_revert = {
+            field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
+        }
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not services.can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not services.can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        older = get_object_or_404(versions, pk=request.GET.get("from") or 0)
+        newer = get_object_or_404(versions, pk=request.GET.get("to") or 0)
+        if older.pk > newer.pk:
+            older, newer = newer, older
+        before, after = older.field_dict, newer.field_dict
+        rows = [
+            (Article._meta.get_field(name).verbose_name, before.get(name), after.get(name))
+            for name in after
+            if before.get(name) != after.get(name) and name not in {"modified_at"}
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": Article._meta,
+            "original": article,
+            "title": f"Compare versions of “{article}”",
+            "older": older,
+            "newer": newer,
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)

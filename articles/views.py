@@ -1,9 +1,22 @@
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Category, Citation, Source
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Category,
+    Citation,
+    SlugRedirect,
+    Source,
+)
+from articles.preview import preview_token_article_pk
+from articles.services import articles_editable_by
 
 
 class PublishedMixin:
@@ -110,3 +123,53 @@ class ArticleView(DetailView):
             article, exclude=more, tag_ids=[tag.pk for tag in article.tags.all()]
         )
         return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
+
+
+class PublishedArticleView(ArticleView):
+    """The public story page; an old address of a renamed story redirects permanently."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
+            if redirect and redirect.article.is_published:
+                return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
+            raise
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleView):
+    """A story in any status on the real page: editors see every story, writers their own."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+            raise Http404
+        return articles_editable_by(user, self.any_status())
+
+    def any_status(self):
+        return Article.objects.select_related("category", "reviewed_by", "series").prefetch_related(
+            "tags",
+            "corrections",
+            Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
+            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context | {"is_preview": True}, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class SharedPreviewView(ArticlePreviewView):
+    """The same preview for a reviewer without an account, through a signed expiring link."""
+
+    def get_queryset(self):
+        return self.any_status()
+
+    def get_object(self, queryset=None):
+        pk = preview_token_article_pk(self.kwargs["token"])
+        if pk is None:
+            raise Http404("This preview link is invalid or has expired.")
+        return get_object_or_404(self.get_queryset(), pk=pk)

@@ -8,7 +8,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+from articles.roles import EDITOR
 
 USERNAME = "editor"
 
@@ -26,6 +29,9 @@ class Command(BaseCommand):
             password_file.parent.mkdir(parents=True, exist_ok=True)
             password_file.write_text(password)
             password_file.chmod(0o600)
+        # A superuser can do everything anyway; the group shows the editor's role in the admin.
+        if editors := Group.objects.filter(name=EDITOR).first():
+            user.groups.add(editors)
         if password_file.exists():
             password = password_file.read_text().strip()
         else:
