@@ -235,7 +235,7 @@ class ArticleAdmin(VersionAdmin):
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
         )
-        return services.articles_editable_by(request.user, queryset)
+        return services.articles_visible_to(request.user, queryset)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import articles_editable_by
+from articles.services import articles_visible_to
 
 DASHBOARD_ROWS = 8
 
@@ -15,7 +15,7 @@ def editorial_dashboard(user):
     if not user.has_perm("articles.view_article"):
         return []
     stories = (
-        articles_editable_by(user)
+        articles_visible_to(user)
         .select_related("category")
         .only("title", "status", "published_at", "modified_at", "category__name", "category__emoji")
     )

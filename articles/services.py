@@ -30,10 +30,10 @@ def can_feature(user):
     return user.has_perm(FEATURE_PERMISSION)
 
 
-def articles_editable_by(user, queryset=None):
-    """The stories `user` may open: all of them for editors, their own for writers."""
+def articles_visible_to(user, queryset=None):
+    """The stories `user` may open: their own for writers, all of them for other staff."""
     queryset = Article.objects.all() if queryset is None else queryset
-    if can_publish(user):
+    if can_publish(user) or not user.has_perm("articles.add_article"):
         return queryset
     bylined = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
     return queryset.filter(Q(created_by=user) | Exists(bylined))
@@ -47,7 +47,7 @@ def can_edit(user, article):
         return False
     if article.status not in {Status.DRAFT, Status.IN_REVIEW}:
         return False
-    return articles_editable_by(user).filter(pk=article.pk).exists()
+    return articles_visible_to(user).filter(pk=article.pk).exists()
 
 
 def has_gone_live(article):

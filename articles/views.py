@@ -16,7 +16,7 @@ from articles.models import (
     Source,
 )
 from articles.preview import preview_token_article_pk
-from articles.services import articles_editable_by
+from articles.services import articles_visible_to
 
 
 class PublishedMixin:
@@ -146,7 +146,7 @@ class ArticlePreviewView(ArticleView):
         user = self.request.user
         if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
             raise Http404
-        return articles_editable_by(user, self.any_status())
+        return articles_visible_to(user, self.any_status())
 
     def any_status(self):
         return Article.objects.select_related("category", "reviewed_by", "series").prefetch_related(
