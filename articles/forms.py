@@ -51,6 +51,11 @@ class HeroImageField(forms.ImageField):
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(upload)  # reads the header only
                 image_format, (width, height) = image.format, image.size
+                if width * height <= MAX_IMAGE_PIXELS:
+                    # Decode it all to catch cut-off files verify() lets through;
+                    # JPEGs decode at an eighth of the size, which is enough to tell.
+                    image.draft(image.mode, (width // 8, height // 8))
+                    image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise forms.ValidationError(
                 "The image has far too many pixels to be processed safely.", code="image_bomb"
