@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -196,7 +197,7 @@ class ArticleAdmin(VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["state", "published_at", "updated_at", "featured"]
-        if services.can_publish(request.user):
+        if services.can_publish(request.user) and not (obj and services.has_gone_live(obj)):
             publishing.append("schedule_for")
         if obj is not None:
             publishing.append("preview_links")
@@ -253,12 +254,18 @@ class ArticleAdmin(VersionAdmin):
     def has_feature_permission(self, request):
         return services.can_feature(request.user)
 
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_published else None
+
     # Columns and read-only fields.
 
     @admin.display(description="")
     def thumbnail(self, article):
         if not article.hero_image:
-            return ""
+            return mark_safe(
+                '<span title="No image" style="display: inline-block; width: 80px; '
+                'height: 45px; background: #e5e7eb; border-radius: 4px"></span>'
+            )
         return format_html(
             '<img src="{}" alt="" width="80" height="45" loading="lazy" '
             'style="object-fit: cover; border-radius: 4px">',

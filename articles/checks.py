@@ -34,8 +34,8 @@ def article_warnings(article):
             warnings.append("No evidence stage is set: readers should know how far this has got.")
     if article.evidence.is_preclinical and (hype := HYPE_WORDS.search(article.title)):
         warnings.append(
-            f"The headline says “{hype.group()}” about a {article.evidence.label.lower()}: "
-            "avoid hype for findings not yet tested in people."
+            f"The headline says “{hype.group()}”, but this is an early "
+            f"{article.evidence.label.lower()}: avoid hype for findings not yet tested in people."
         )
     low, high = SEO_DESCRIPTION_LENGTH
     length = len(article.meta_description)

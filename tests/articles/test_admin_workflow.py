@@ -178,7 +178,7 @@ def test_checks_are_shown_as_warnings(client, users):
     html = client.get(change_url(article)).content.decode()
     assert "Before publishing" in html
     assert "This Health story cites no source." in html
-    assert "The headline says “Miracle” about a lab study" in html
+    assert "The headline says “Miracle”, but this is an early lab study" in html
     response = press(client, article, "publish")
     assert Article.objects.get(pk=article.pk).status == Status.PUBLISHED  # warnings don't block
     messages = [(m.level_tag, m.message) for m in response.context["messages"]]
