@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
@@ -179,7 +180,7 @@ class ArticleAdmin(VersionAdmin):
         "state_badge",
         "category",
         "byline",
-        "published_at",
+        "goes_live",
         "featured",
         "evidence_stage",
     ]
@@ -193,6 +194,7 @@ class ArticleAdmin(VersionAdmin):
     inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
+    change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
 
     def get_fieldsets(self, request, obj=None):
@@ -287,8 +289,14 @@ class ArticleAdmin(VersionAdmin):
         if article.pk is None:
             return "Draft"
         if services.article_state(article) == "Scheduled":
-            return f"Scheduled for {timezone.localtime(article.published_at):%d %b %Y, %H:%M}"
+            return f"Scheduled for {self.goes_live(article)}"
         return services.article_state(article)
+
+    @admin.display(description="published / scheduled for", ordering="published_at")
+    def goes_live(self, article):
+        if article.published_at is None:
+            return "—"
+        return date_format(timezone.localtime(article.published_at), "j M Y, H:i")
 
     @admin.display(description="authors")
     def byline(self, article):
@@ -453,6 +461,10 @@ class ArticleAdmin(VersionAdmin):
             field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
         }
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
+        return super().changelist_view(request, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not services.can_publish(request.user):
