@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -369,10 +370,17 @@ class ArticleAdmin(VersionAdmin):
             for message in error.messages:
                 messages.error(request, f"“{label}” did not happen: {message}")
             return
+        request._workflow_done = label
         messages.success(request, f"“{article}”: {services.article_state(article).lower()}.")
         if action in {"publish", "schedule"}:
             for warning in article_warnings(article):
                 messages.warning(request, warning)
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if done := getattr(request, "_workflow_done", None):
+            reversion.set_comment(f"{entry.get_change_message()} {done}.".lstrip())
+        return entry
 
     def response_change(self, request, obj):
         if "_workflow" in request.POST:
@@ -399,6 +407,7 @@ class ArticleAdmin(VersionAdmin):
     # Bulk actions: the same services, one story at a time, reporting what did not happen.
 
     def _bulk(self, request, queryset, verb, service, **kwargs):
+        reversion.set_comment(f"{verb.capitalize()} with a bulk action.")
         done = 0
         for article in queryset.select_related("category", "reviewed_by"):
             try:

@@ -100,3 +100,15 @@ def test_writers_cannot_open_or_restore_others_versions(client, method):
     compare = change_url(article).replace("/change/", "/history/compare/")
     assert client.get(compare, {"from": version.pk, "to": version.pk}).status_code == 403
     assert client.get("/admin/articles/article/recover/").status_code == 403
+
+
+def test_workflow_steps_are_named_in_the_history(editor):
+    article = ArticleFactory(status=Status.IN_REVIEW, published_at=None)
+    data = form_data(editor.get(change_url(article))) | {"_workflow": "publish"}
+    editor.post(change_url(article), data)
+    editor.post(
+        "/admin/articles/article/",
+        {"action": "unpublish_selected", "_selected_action": [article.pk]},
+    )
+    comments = [v.revision.get_comment() for v in versions(article)]
+    assert comments == ["No fields changed. Publish now.", "Unpublished with a bulk action."]
