@@ -199,7 +199,7 @@ BULK_ACTIONS = {
 }
 
 
-@pytest.mark.parametrize("role", ["writer", "editor", "newsletter_manager", "superuser"])
+@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", BULK_ACTIONS)
 def test_bulk_actions_per_role(client, users, role, action):
     status, done = BULK_ACTIONS[action]
@@ -213,6 +213,47 @@ def test_bulk_actions_per_role(client, users, role, action):
     assert response.status_code == 200
     results = [done(Article.objects.get(pk=story.pk)) for story in stories]
     assert results == [role in {"editor", "superuser"}] * 2
+
+
+BUTTONS = {
+    "submit": (Status.DRAFT, Status.IN_REVIEW, {"writer", "editor", "superuser"}),
+    "publish": (Status.IN_REVIEW, Status.PUBLISHED, {"editor", "superuser"}),
+    "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {"editor", "superuser"}),
+    "feature": (Status.PUBLISHED, Status.PUBLISHED, {"editor", "superuser"}),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("button", BUTTONS)
+def test_workflow_buttons_per_role(client, users, role, button):
+    before, after, allowed = BUTTONS[button]
+    article = own_story(users, before)
+    # The page as an editor sees it, posted by `role`: a forged form must not get through.
+    client.force_login(users["editor"])
+    data = form_data(client.get(change_url(article))) | {"_workflow": button}
+    client.logout()
+    response = client_for(client, users, role).post(change_url(article), data)
+    article.refresh_from_db()
+    if role in allowed:
+        assert response.status_code == 302
+        assert article.status == after
+        assert article.featured is (button == "feature")
+    else:
+        assert response.status_code in {302, 403}
+        assert article.status == before
+        assert not article.featured
+
+
+def test_bulk_publish_respects_the_medical_review(client, users):
+    category = CategoryFactory(requires_medical_review=True, name="Health", slug="health")
+    article = own_story(users, Status.IN_REVIEW, category=category)
+    response = client_for(client, users, "editor").post(
+        CHANGELIST_URL,
+        {"action": "publish_selected", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "need a medical review" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW
 
 
 def test_bulk_publish_reports_the_stories_it_skipped(client, users):
