@@ -348,3 +348,14 @@ def test_dashboard_on_the_admin_index(client, users):
     client.force_login(users["writer"])
     panels = dict(client.get("/admin/").context["panels"])
     assert [a.title for a in panels["My drafts"]] == ["A writer's draft"]
+
+
+def test_change_form_queries(client, users, django_assert_max_num_queries):
+    from tests.factories import SourceFactory, cite
+
+    article = own_story(users, Status.IN_REVIEW)
+    cite(article, *[SourceFactory() for _ in range(10)])
+    client = client_for(client, users, "editor")
+    # 20 for the page, and one per citation row: Django's autocomplete widget looks it up.
+    with django_assert_max_num_queries(30):
+        assert client.get(change_url(article)).status_code == 200
