@@ -237,7 +237,10 @@ class ArticleAdmin(VersionAdmin):
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        return [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+        readonly = [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+        if not services.can_publish(request.user):
+            readonly += ["reviewed_by", "last_reviewed"]  # the medical review is the editors' call
+        return readonly
 
     # Who sees and edits what.
 

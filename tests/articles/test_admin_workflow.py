@@ -93,7 +93,10 @@ def test_workflow_fields_are_read_only_for_everyone_on_the_form(client, users):
 def test_post_tampering_does_not_publish(client, users):
     article = own_story(users, Status.IN_REVIEW)
     client = client_for(client, users, "writer")
+    reviewer = AuthorFactory(credentials="M.D.")
     data = form_data(client.get(change_url(article))) | {
+        "reviewed_by": reviewer.pk,
+        "last_reviewed": "2026-01-01",
         "status": Status.PUBLISHED,
         "published_at_0": "2026-01-01",
         "published_at_1": "10:00",
@@ -105,6 +108,8 @@ def test_post_tampering_does_not_publish(client, users):
     assert article.status == Status.IN_REVIEW
     assert article.published_at is None
     assert not article.featured
+    assert article.reviewed_by is None
+    assert article.last_reviewed is None
     assert "you do not have permission" in response.content.decode()
 
 
