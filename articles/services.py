@@ -33,6 +33,8 @@ def can_feature(user):
 def articles_visible_to(user, queryset=None):
     """The stories `user` may open: their own for writers, all of them for other staff."""
     queryset = Article.objects.all() if queryset is None else queryset
+    if not (user.is_active and user.is_staff):
+        return queryset.none()
     if can_publish(user) or not user.has_perm("articles.add_article"):
         return queryset
     bylined = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)

@@ -221,3 +221,13 @@ def test_without_the_category_flag_no_review_is_needed(users):
     article = story(users, Status.IN_REVIEW, category=CategoryFactory(slug="health"))
     services.article_publish(article=article, user=users["editor"])
     assert article.status == Status.PUBLISHED
+
+
+def test_only_active_staff_see_unpublished_stories(users):
+    article = story(users, Status.DRAFT)
+    assert list(services.articles_visible_to(users["anonymous"])) == []
+    users["editor"].is_staff = False
+    assert list(services.articles_visible_to(users["editor"])) == []
+    assert list(services.articles_visible_to(users["writer"])) == [article]
+    assert list(services.articles_visible_to(users["other_writer"])) == []
+    assert list(services.articles_visible_to(users["newsletter_manager"])) == [article]
