@@ -5,17 +5,15 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
 from articles import services
+from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
 from articles.forms import ArticleAdminForm
 from articles.models import (
@@ -33,8 +31,6 @@ from articles.models import (
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
 
 Status = Article.Status
-# Changed only through the workflow buttons and actions (services.py), never by the form.
-WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
 
 
 @admin.register(Category)
@@ -183,7 +179,7 @@ def available_workflow_actions(user, article):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(RevisionsMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
@@ -451,75 +447,6 @@ class ArticleAdmin(VersionAdmin):
     def unfeature_selected(self, request, queryset):
         self._bulk(request, queryset, "unfeatured", services.article_feature, featured=False)
 
-    # Revisions: history with compare, restore without bypassing the workflow.
-
-    def get_urls(self):
-        compare = self.admin_site.admin_view(self.compare_view)
-        return [
-            path(
-                "<path:object_id>/history/compare/",
-                compare,
-                name="articles_article_compare",
-            ),
-            *super().get_urls(),
-        ]
-
-    def history_view(self, request, object_id, extra_context=None):
-        versions = Version.objects.get_for_object_reference(Article, unquote(object_id))
-        versions = versions.select_related("revision__user").order_by("-pk")
-        extra_context = (extra_context or {}) | {"versions": versions}
-        return super().history_view(request, object_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        article = self.get_object(request, unquote(object_id))
-        allowed = (
-            self.has_change_permission
-            if request.method == "POST"
-            else self.has_view_or_change_permission
-        )
-        if article is None or not allowed(request, article):
-            raise PermissionDenied
-        request._article_before_revert = {
-            field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
-        }
-        return super().revision_view(request, object_id, version_id, extra_context)
-
     def changelist_view(self, request, extra_context=None):
         extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
         return super().changelist_view(request, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not services.can_publish(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not services.can_publish(request.user):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
-
-    def compare_view(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None or not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        versions = Version.objects.get_for_object(article).select_related("revision__user")
-        older = get_object_or_404(versions, pk=request.GET.get("from") or 0)
-        newer = get_object_or_404(versions, pk=request.GET.get("to") or 0)
-        if older.pk > newer.pk:
-            older, newer = newer, older
-        before, after = older.field_dict, newer.field_dict
-        rows = [
-            (Article._meta.get_field(name).verbose_name, before.get(name), after.get(name))
-            for name in after
-            if before.get(name) != after.get(name) and name not in {"modified_at"}
-        ]
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": Article._meta,
-            "original": article,
-            "title": f"Compare versions of “{article}”",
-            "older": older,
-            "newer": newer,
-            "rows": rows,
-        }
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)

@@ -62,7 +62,10 @@ def test_history_lists_versions_and_compares_two(editor):
 def test_compare_with_an_unknown_version_is_404(editor):
     article = ArticleFactory()
     url = change_url(article).replace("/change/", "/history/compare/")
-    assert editor.get(url, {"from": 999, "to": "x"}).status_code == 404
+    save(editor, article)
+    version = versions(article)[0]
+    for query in [{"from": 999, "to": version.pk}, {"from": "x", "to": version.pk}, {}]:
+        assert editor.get(url, query).status_code == 404
 
 
 def test_restore_brings_back_words_and_sources_but_not_the_status(editor):
