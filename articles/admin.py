@@ -1,5 +1,21 @@
-from django.contrib import admin
+import reversion
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from reversion.admin import VersionAdmin
 
+from articles import services
+from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
+from articles.checks import article_blockers, article_warnings
+from articles.forms import ArticleAdminForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -8,14 +24,18 @@ from articles.models import (
     Citation,
     Correction,
     Series,
+    SlugRedirect,
     Source,
     TaggedArticle,
 )
+from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
+
+Status = Article.Status
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "emoji", "colour", "position"]
+    list_display = ["name", "emoji", "colour", "position", "requires_medical_review"]
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -44,55 +64,389 @@ class SeriesAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ArticleAuthorInline(admin.TabularInline):
-    model = ArticleAuthor
-    autocomplete_fields = ["author"]
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "article", "created_at"]
+    search_fields = ["old_slug", "article__title"]
+    autocomplete_fields = ["article"]
+
+
+class StoryPartInline(admin.TabularInline):
+    """An inline whose rows are labelled and filled without a query each."""
+
     extra = 0
+    related = []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.related)
+
+
+class ArticleAuthorInline(StoryPartInline):
+    model = ArticleAuthor
+    related = ["author", "article"]
+    autocomplete_fields = ["author"]
     verbose_name = "author"
     verbose_name_plural = "authors (in byline order)"
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(StoryPartInline):
     model = Citation
+    related = ["source", "article"]
     autocomplete_fields = ["source"]
-    extra = 0
     verbose_name_plural = "sources cited (in order)"
 
 
-class TagInline(admin.TabularInline):
+class TagInline(StoryPartInline):
     model = TaggedArticle
+    related = ["tag", "content_object"]
     autocomplete_fields = ["tag"]
-    extra = 0
     verbose_name = "tag"
     verbose_name_plural = "tags"
 
 
-class CorrectionInline(admin.TabularInline):
+class CorrectionInline(StoryPartInline):
     model = Correction
-    extra = 0
+    related = ["article"]
     verbose_name_plural = "corrections and updates"
 
 
+class StateFilter(admin.SimpleListFilter):
+    """The status, with scheduled stories told apart from live ones."""
+
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, "Draft"),
+            (Status.IN_REVIEW, "In review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Published"),
+            (Status.UNPUBLISHED, "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "scheduled":
+                return queryset.scheduled()
+            case "live":
+                return queryset.published()
+            case None:
+                return queryset
+            case value:
+                return queryset.filter(status=value)
+
+
+BADGE_COLOURS = {
+    "Draft": "#6b7280",
+    "In review": "#b45309",
+    "Scheduled": "#1d4ed8",
+    "Published": "#15803d",
+    "Unpublished": "#b91c1c",
+}
+
+# The workflow buttons: POST value -> (label, service).
+WORKFLOW_ACTIONS = {
+    "submit": ("Submit for review", services.article_submit_for_review),
+    "return_to_draft": ("Return to draft", services.article_return_to_draft),
+    "publish": ("Publish now", services.article_publish),
+    "schedule": ("Schedule", services.article_schedule),
+    "unpublish": ("Unpublish", services.article_unpublish),
+    "feature": ("Feature on the home page", services.article_feature),
+    "unfeature": ("Stop featuring", services.article_feature),
+    "mark_updated": ("Mark as substantively updated", services.article_mark_updated),
+}
+
+
+def available_workflow_actions(user, article):
+    """The buttons worth showing `user` for `article` now (the services check again)."""
+    state = services.article_state(article)
+    editor, feature = services.can_publish(user), services.can_feature(user)
+    editable = services.can_edit(user, article)
+    shown = {
+        "submit": editable and article.status == Status.DRAFT,
+        "return_to_draft": editable and article.status in {Status.IN_REVIEW, Status.UNPUBLISHED},
+        "publish": editor and state in {"In review", "Unpublished", "Scheduled"},
+        "schedule": editor
+        and state in {"In review", "Unpublished", "Scheduled"}
+        and not services.has_gone_live(article),
+        "unpublish": editor and article.status == Status.PUBLISHED,
+        "feature": feature and article.status == Status.PUBLISHED and not article.featured,
+        "unfeature": feature and article.featured,
+        "mark_updated": editor and state == "Published",
+    }
+    return [(name, WORKFLOW_ACTIONS[name][0]) for name, show in shown.items() if show]
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "published_at", "featured", "evidence_stage"]
-    list_filter = ["status", "category", "featured", "evidence_stage"]
+class ArticleAdmin(RevisionsMixin, VersionAdmin):
+    form = ArticleAdminForm
+    list_display = [
+        "thumbnail",
+        "title",
+        "state_badge",
+        "category",
+        "byline",
+        "goes_live",
+        "featured",
+        "evidence_stage",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [StateFilter, "category", "authors", "evidence_stage", "featured"]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
-        (
-            "Hero image",
-            {"fields": ["hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit"]},
-        ),
-        ("Publishing", {"fields": ["status", "published_at", "updated_at", "featured"]}),
-        ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
-        (
-            "Related and search",
-            {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
-        ),
-    ]
+    actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
+    history_latest_first = True
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["state", "published_at", "updated_at", "featured"]
+        if services.can_publish(request.user) and not (obj and services.has_gone_live(obj)):
+            publishing.append("schedule_for")
+        if obj is not None:
+            publishing.append("preview_links")
+        return [
+            (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
+            (
+                "Hero image",
+                {
+                    "fields": [
+                        "hero_image",
+                        "hero_image_preview",
+                        "hero_image_alt",
+                        "hero_image_caption",
+                        "hero_image_credit",
+                    ]
+                },
+            ),
+            ("Publishing", {"fields": publishing}),
+            ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
+            (
+                "Related and search",
+                {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+        if not services.can_publish(request.user):
+            readonly += ["reviewed_by", "last_reviewed"]  # the medical review is the editors' call
+        return readonly
+
+    # Who sees and edits what.
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+        )
+        return services.articles_visible_to(request.user, queryset)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or services.can_publish(request.user)
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def has_feature_permission(self, request):
+        return services.can_feature(request.user)
+
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_published else None
+
+    # Columns and read-only fields.
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        if not article.hero_image:
+            return mark_safe(
+                '<span title="No image" style="display: inline-block; width: 80px; '
+                'height: 45px; background: #e5e7eb; border-radius: 4px"></span>'
+            )
+        return format_html(
+            '<img src="{}" alt="" width="80" height="45" loading="lazy" '
+            'style="object-fit: cover; border-radius: 4px">',
+            article.hero_image.url,
+        )
+
+    @admin.display(description="status", ordering="status")
+    def state_badge(self, article):
+        state = services.article_state(article)
+        return format_html(
+            '<span class="status-badge" style="background: {}; color: #fff; '
+            'padding: 2px 8px; border-radius: 999px; white-space: nowrap">{}</span>',
+            BADGE_COLOURS[state],
+            state,
+        )
+
+    @admin.display(description="status")
+    def state(self, article):
+        if article.pk is None:
+            return "Draft"
+        if services.article_state(article) == "Scheduled":
+            return f"Scheduled for {self.goes_live(article)}"
+        return services.article_state(article)
+
+    @admin.display(description="published / scheduled for", ordering="published_at")
+    def goes_live(self, article):
+        if article.published_at is None:
+            return "—"
+        return date_format(timezone.localtime(article.published_at), "j M Y, H:i")
+
+    @admin.display(description="authors")
+    def byline(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    @admin.display(description="preview")
+    def hero_image_preview(self, article):
+        if not article.hero_image:
+            return "No image yet."
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width: 320px; height: auto; border-radius: 4px">',
+            article.hero_image.url,
+            article.hero_image_alt,
+        )
+
+    @admin.display(description="preview links")
+    def preview_links(self, article):
+        if article.pk is None:
+            return ""
+        days = PREVIEW_LINK_LIFETIME.days
+        return format_html(
+            '<a href="{}" target="_blank">Preview this version</a><br>'
+            'Share with a reviewer (works without an account for {} days): <input type="text" '
+            'readonly size="60" value="{}" onclick="this.select()" aria-label="Share link">',
+            staff_preview_url(article),
+            days,
+            settings.SITE_URL + shared_preview_url(article),
+        )
+
+    # Saving: the form never sets workflow fields; the buttons run the services.
+
+    def save_model(self, request, obj, form, change):
+        before = getattr(request, "_article_before_revert", None)
+        if before:
+            # Restoring an old version restores its words, not its place in the workflow.
+            for field in WORKFLOW_FIELDS:
+                setattr(obj, field, before[field])
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        old_slug = before["slug"] if before else form.initial.get("slug")
+        if change:
+            services.article_record_slug_change(article=obj, old_slug=old_slug)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        author = getattr(request.user, "author", None)
+        if not change and author and not article.bylines.exists():
+            ArticleAuthor.objects.create(article=article, author=author)
+        if action := request.POST.get("_workflow"):
+            self.run_workflow(request, article, action, form.cleaned_data.get("schedule_for"))
+
+    def run_workflow(self, request, article, action, schedule_for=None):
+        if action not in WORKFLOW_ACTIONS:
+            messages.error(request, "Unknown workflow action.")
+            return
+        label, service = WORKFLOW_ACTIONS[action]
+        kwargs = {"article": article, "user": request.user}
+        if action == "schedule":
+            kwargs["at"] = schedule_for
+        elif action in {"feature", "unfeature"}:
+            kwargs["featured"] = action == "feature"
+        try:
+            service(**kwargs)
+        except PermissionDenied:
+            messages.error(request, f"“{label}”: you do not have permission to do that.")
+            return
+        except services.WorkflowError as error:
+            for message in error.messages:
+                messages.error(request, f"“{label}” did not happen: {message}")
+            return
+        request._workflow_done = label
+        messages.success(request, f"“{article}”: {services.article_state(article).lower()}.")
+        if action in {"publish", "schedule"}:
+            for warning in article_warnings(article):
+                messages.warning(request, warning)
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if done := getattr(request, "_workflow_done", None):
+            reversion.set_comment(f"{entry.get_change_message()} {done}.".lstrip())
+        return entry
+
+    def response_change(self, request, obj):
+        if "_workflow" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_workflow" in request.POST:
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context |= {
+                "workflow_actions": available_workflow_actions(request.user, article),
+                "prepublish_warnings": article_warnings(article),
+                "prepublish_blockers": article_blockers(article),
+                "preview_url": staff_preview_url(article),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Bulk actions: the same services, one story at a time, reporting what did not happen.
+
+    def _bulk(self, request, queryset, verb, service, **kwargs):
+        reversion.set_comment(f"{verb.capitalize()} with a bulk action.")
+        done = 0
+        for article in queryset.select_related("category", "reviewed_by"):
+            try:
+                service(article=article, user=request.user, **kwargs)
+            except services.WorkflowError as error:
+                messages.error(request, f"“{article}” was not {verb}: {' '.join(error.messages)}")
+                continue
+            done += 1
+            if verb == "published":
+                for warning in article_warnings(article):
+                    messages.warning(request, f"“{article}”: {warning}")
+        if done:
+            messages.success(request, f"{done} {'story' if done == 1 else 'stories'} {verb}.")
+
+    @admin.action(permissions=["publish"], description="Publish selected stories now")
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "published", services.article_publish)
+
+    @admin.action(permissions=["publish"], description="Unpublish selected stories")
+    def unpublish_selected(self, request, queryset):
+        self._bulk(request, queryset, "unpublished", services.article_unpublish)
+
+    @admin.action(permissions=["feature"], description="Feature selected stories")
+    def feature_selected(self, request, queryset):
+        self._bulk(request, queryset, "featured", services.article_feature, featured=True)
+
+    @admin.action(permissions=["feature"], description="Stop featuring selected stories")
+    def unfeature_selected(self, request, queryset):
+        self._bulk(request, queryset, "unfeatured", services.article_feature, featured=False)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
+        return super().changelist_view(request, extra_context)

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from articles.roles import roles_sync_after_migrate
+
+        # No sender: permissions of apps migrated after this one (newsletter) exist only later.
+        post_migrate.connect(roles_sync_after_migrate, dispatch_uid="articles_roles_sync")

@@ -32,6 +32,11 @@ class Category(models.Model):
         help_text="Badge and hero-image colour, as #rrggbb.",
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    requires_medical_review = models.BooleanField(
+        default=False,
+        help_text="Stories in this category cannot be published until a reviewer with "
+        "credentials and a review date are set.",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -267,6 +272,7 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -348,12 +354,24 @@ class Article(models.Model):
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     reading_time = models.PositiveSmallIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("feature_article", "Can feature stories on the home page"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(
@@ -490,3 +508,17 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article} ({self.date})"
+
+
+class SlugRedirect(models.Model):
+    """An old address of a published story, answered with a permanent redirect."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"

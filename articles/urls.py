@@ -12,5 +12,7 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
     path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("<slug:slug>/", views.ArticleView.as_view(), name="article"),
+    path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
+    path("<slug:slug>/", views.PublishedArticleView.as_view(), name="article"),
 ]

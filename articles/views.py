@@ -1,13 +1,25 @@
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Category, Citation, Source
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Category,
+    Citation,
+    SlugRedirect,
+    Source,
+)
+from articles.preview import preview_token_article_pk
+from articles.services import articles_visible_to
 
 LATEST_ON_HOME = 6
 PER_SECTION_ON_HOME = 3
@@ -122,9 +134,13 @@ class ArticleView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
+        return self.with_page_data(Article.objects.published())
+
+    @staticmethod
+    def with_page_data(queryset):
+        """Everything the story page shows, in a fixed number of queries."""
         return (
-            Article.objects.published()
-            .select_related("category", "reviewed_by", "series")
+            queryset.select_related("category", "reviewed_by", "series")
             .with_series_neighbours()
             .prefetch_related(
                 "tags",
@@ -152,3 +168,48 @@ class RobotsView(TemplateView):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
     return redirect(static("favicon.ico"))
+
+
+class PublishedArticleView(ArticleView):
+    """The public story page; an old address of a renamed story redirects permanently."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
+            if redirect and redirect.article.is_published:
+                return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
+            raise
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleView):
+    """A story in any status on the real page: editors see every story, writers their own."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not user.has_perm("articles.view_article"):
+            raise Http404
+        return articles_visible_to(user, self.any_status())
+
+    def any_status(self):
+        return self.with_page_data(Article.objects.all())
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context | {"is_preview": True}, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class SharedPreviewView(ArticlePreviewView):
+    """The same preview for a reviewer without an account, through a signed expiring link."""
+
+    def get_queryset(self):
+        return self.any_status()
+
+    def get_object(self, queryset=None):
+        pk = preview_token_article_pk(self.kwargs["token"])
+        if pk is None:
+            raise Http404("This preview link is invalid or has expired.")
+        return get_object_or_404(self.get_queryset(), pk=pk)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -59,10 +61,12 @@ def test_generate_articles_creates_published_stories_with_relations():
     assert ArticleAuthor.objects.count() == 50
 
 
-def test_demo_editor_prints_credentials_and_can_sign_in(client, capsys):
+def test_demo_accounts_print_credentials_that_sign_in(client, capsys):
     call_command("demo_editor")
     output = capsys.readouterr().out
-    password = output.split("password ")[1].strip().strip("'")
-    assert client.login(username="editor", password=password)
+    passwords = dict(re.findall(r"username '(\w+)', password '([^']+)'", output))
+    assert set(passwords) == {"editor", "writer"}
+    for username, password in passwords.items():
+        assert client.login(username=username, password=password)
     call_command("demo_editor")
-    assert password in capsys.readouterr().out
+    assert passwords["editor"] in capsys.readouterr().out

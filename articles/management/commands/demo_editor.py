@@ -1,33 +1,53 @@
 """
-Creates the demo editor account on first run and prints how to sign in.
+Creates the demo accounts on first run and prints how to sign in.
 
-The password is generated once and kept in the data folder, so every `make run` can show it.
+"editor" is a superuser in the Editor group; "writer" is a Writer with an author profile, to try
+the workflow from the other side. Each password is generated once and kept in the data folder,
+so every `make run` can show it.
 """
 
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.models import Author
+from articles.roles import EDITOR, WRITER
 
 USERNAME = "editor"
+WRITER_USERNAME = "writer"
 
 
 class Command(BaseCommand):
-    help = "Create the demo editor account if needed and print its credentials."
+    help = "Create the demo editor and writer accounts if needed and print their credentials."
 
     def handle(self, *args, **options):
-        password_file = settings.DATA_DIR / "demo-editor-password"
+        with transaction.atomic():
+            self.account(USERNAME, group=EDITOR, superuser=True)
+            writer = self.account(WRITER_USERNAME, group=WRITER, superuser=False)
+            Author.objects.get_or_create(
+                user=writer, defaults={"name": "Demo Writer", "slug": "demo-writer"}
+            )
+
+    def account(self, username, *, group, superuser):
+        password_file = settings.DATA_DIR / f"demo-{username}-password"
         User = get_user_model()
-        user = User.objects.filter(username=USERNAME).first()
+        user = User.objects.filter(username=username).first()
         if user is None:
             password = secrets.token_urlsafe(12)
-            user = User.objects.create_superuser(USERNAME, "editor@example.com", password)
+            create = User.objects.create_superuser if superuser else User.objects.create_user
+            user = create(username, f"{username}@example.com", password, is_staff=True)
             password_file.parent.mkdir(parents=True, exist_ok=True)
             password_file.write_text(password)
             password_file.chmod(0o600)
+        if role := Group.objects.filter(name=group).first():
+            user.groups.add(role)
         if password_file.exists():
             password = password_file.read_text().strip()
         else:
             password = "(changed since it was created)"
-        self.stdout.write(f"Demo editor: username {USERNAME!r}, password {password!r}")
+        self.stdout.write(f"Demo {group.lower()}: username {username!r}, password {password!r}")
+        return user

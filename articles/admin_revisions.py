@@ -1,0 +1,90 @@
+"""Revisions of a story: the history with a compare view, and restores that keep the workflow."""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
+from reversion.models import Version
+
+from articles import services
+from articles.models import Article
+
+# Changed only through the workflow buttons and actions (services.py), never by a form or a
+# restore: an old version brings back its words, not its place in the workflow.
+WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
+
+
+class RevisionsMixin:
+    """For a reversion VersionAdmin of Article."""
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                compare,
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(Article, unquote(object_id))
+        versions = versions.select_related("revision__user").order_by("-pk")
+        extra_context = (extra_context or {}) | {"versions": versions}
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        allowed = (
+            self.has_change_permission
+            if request.method == "POST"
+            else self.has_view_or_change_permission
+        )
+        if article is None or not allowed(request, article):
+            raise PermissionDenied
+        request._article_before_revert = {
+            field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
+        }
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not services.can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not services.can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        try:
+            pks = int(request.GET["from"]), int(request.GET["to"])
+        except (KeyError, ValueError):
+            raise Http404("Pick two versions to compare.") from None
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        older, newer = (get_object_or_404(versions, pk=pk) for pk in pks)
+        if older.pk > newer.pk:
+            older, newer = newer, older
+        before, after = older.field_dict, newer.field_dict
+        rows = [
+            (Article._meta.get_field(name).verbose_name, before.get(name), after.get(name))
+            for name in after
+            if before.get(name) != after.get(name) and name not in {"modified_at"}
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": Article._meta,
+            "original": article,
+            "title": f"Compare versions of “{article}”",
+            "older": older,
+            "newer": newer,
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)

@@ -1,0 +1,36 @@
+"""What the editors' dashboard on the admin index lists, for one user."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.models import Article
+from articles.services import articles_visible_to
+
+DASHBOARD_ROWS = 8
+
+
+def editorial_dashboard(user):
+    if not user.has_perm("articles.view_article"):
+        return []
+    stories = (
+        articles_visible_to(user)
+        .select_related("category")
+        .only("title", "status", "published_at", "modified_at", "category__name", "category__emoji")
+    )
+    recent = timezone.now() - timedelta(days=7)
+    mine = Q(created_by=user) | Q(authors__user=user)
+    panels = [
+        ("In review", stories.filter(status=Article.Status.IN_REVIEW).order_by("modified_at")),
+        ("Scheduled", stories.scheduled().order_by("published_at")),
+        (
+            "Recently published",
+            stories.published().filter(published_at__gte=recent).order_by("-published_at"),
+        ),
+        (
+            "My drafts",
+            stories.filter(mine, status=Article.Status.DRAFT).distinct().order_by("-modified_at"),
+        ),
+    ]
+    return [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]

@@ -1,0 +1,112 @@
+import warnings
+
+from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from PIL import Image
+
+from articles.models import Article
+from articles.sanitize import sanitize_html
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: a large camera photo, far from a decompression bomb
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+# What the body editor offers; `sanitize_html` (run again in Article.save) is the allow-list.
+BODY_EXTENSIONS = {
+    "Paragraph": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "History": True,
+}
+
+
+class HeroImageField(forms.ImageField):
+    """An image upload checked before Pillow decodes it: bytes, format and pixel count."""
+
+    def to_python(self, data):
+        if isinstance(data, UploadedFile):
+            self.check_upload(data)
+        return super().to_python(data)
+
+    def check_upload(self, upload):
+        if upload.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(
+                f"The image is {filesizeformat(upload.size)}; "
+                f"the limit is {filesizeformat(MAX_IMAGE_BYTES)}.",
+                code="file_too_large",
+            )
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(upload)  # reads the header only
+                image_format, (width, height) = image.format, image.size
+                if width * height <= MAX_IMAGE_PIXELS:
+                    # Decode it all to catch cut-off files verify() lets through;
+                    # JPEGs decode at an eighth of the size, which is enough to tell.
+                    image.draft(image.mode, (width // 8, height // 8))
+                    image.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise forms.ValidationError(
+                "The image has far too many pixels to be processed safely.", code="image_bomb"
+            ) from None
+        except Exception:
+            raise forms.ValidationError(
+                "Upload a valid image: this file is not one, or it is damaged.",
+                code="invalid_image",
+            ) from None
+        finally:
+            upload.seek(0)
+        if image_format not in IMAGE_FORMATS:
+            raise forms.ValidationError(
+                f"{image_format} images are not accepted: use JPEG, PNG, WebP or GIF.",
+                code="image_format",
+            )
+        if width * height > MAX_IMAGE_PIXELS:
+            raise forms.ValidationError(
+                f"The image is {width} × {height} pixels; the limit is "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels. Resize it and upload again.",
+                code="image_too_large",
+            )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    schedule_for = forms.SplitDateTimeField(
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text='Used by the "Schedule" button: when the story should go live.',
+    )
+
+    class Meta:
+        model = Article
+        # The workflow fields (status, dates, featured) are left out: only services set them.
+        fields = [
+            "title", "slug", "standfirst", "category", "body",
+            "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
+            "evidence_stage", "reviewed_by", "last_reviewed",
+            "series", "related_articles", "seo_title", "seo_description",
+        ]  # fmt: skip
+        field_classes = {"hero_image": HeroImageField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "body" in self.fields:
+            body = self.fields["body"]
+            self.fields["body"] = ProseEditorFormField(
+                config={"extensions": BODY_EXTENSIONS},
+                sanitize=sanitize_html,
+                required=False,
+                widget=AdminProseEditorWidget,
+                label=body.label,
+                help_text=body.help_text,
+            )

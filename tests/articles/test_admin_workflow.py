@@ -1,0 +1,366 @@
+"""The workflow through the real admin pages, for every role."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.articles.admin_forms import ADD_URL, CHANGELIST_URL, change_url, form_data
+from tests.articles.roles import ROLES, make_users
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+Status = Article.Status
+
+
+@pytest.fixture
+def users():
+    return make_users()
+
+
+def client_for(client, users, role):
+    if role != "anonymous":
+        client.force_login(users[role])
+    return client
+
+
+def own_story(users, status=Status.DRAFT, **fields):
+    published = status in {Status.PUBLISHED, Status.UNPUBLISHED}
+    fields.setdefault("published_at", timezone.now() - timedelta(days=1) if published else None)
+    return ArticleFactory(status=status, created_by=users["writer"], **fields)
+
+
+OPENS_CHANGE_FORM = {"writer", "editor", "superuser"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_who_can_open_a_writers_draft(client, users, role):
+    article = own_story(users)
+    response = client_for(client, users, role).get(change_url(article))
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+    elif role == "other_writer":  # not even told it exists
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+    elif role == "newsletter_manager":  # view only
+        assert response.status_code == 200
+        assert not response.context["has_change_permission"]
+    else:
+        assert response.status_code == 200
+        assert response.context["has_change_permission"]
+
+
+def test_writers_see_only_their_own_stories_in_the_list(client, users):
+    mine = own_story(users)
+    theirs = ArticleFactory(status=Status.DRAFT, published_at=None, created_by=users["editor"])
+    response = client_for(client, users, "writer").get(CHANGELIST_URL)
+    assert list(response.context["cl"].result_list) == [mine]
+    response = client_for(client, users, "editor").get(CHANGELIST_URL)
+    assert set(response.context["cl"].result_list) == {mine, theirs}
+
+
+def test_a_writer_adds_a_draft_bylined_to_them(client, users):
+    client = client_for(client, users, "writer")
+    data = form_data(client.get(ADD_URL)) | {
+        "title": "Hedgehogs return",
+        "slug": "hedgehogs-return",
+        "standfirst": "They are back.",
+        "category": CategoryFactory().pk,
+        "status": Status.PUBLISHED,  # tampering: ignored
+        "featured": "on",
+    }
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302
+    article = Article.objects.get(slug="hedgehogs-return")
+    assert article.status == Status.DRAFT
+    assert not article.featured
+    assert article.published_at is None
+    assert article.created_by == users["writer"]
+    assert [byline.author for byline in article.bylines.all()] == [users["writer"].author]
+
+
+def test_workflow_fields_are_read_only_for_everyone_on_the_form(client, users):
+    article = own_story(users)
+    for role in ["writer", "editor"]:
+        response = client_for(client, users, role).get(change_url(article))
+        form = response.context["adminform"].form
+        assert not {"status", "published_at", "featured", "updated_at"} & set(form.fields)
+    assert "schedule_for" in response.context["adminform"].form.fields
+
+
+def test_post_tampering_does_not_publish(client, users):
+    article = own_story(users, Status.IN_REVIEW)
+    client = client_for(client, users, "writer")
+    reviewer = AuthorFactory(credentials="M.D.")
+    data = form_data(client.get(change_url(article))) | {
+        "reviewed_by": reviewer.pk,
+        "last_reviewed": "2026-01-01",
+        "status": Status.PUBLISHED,
+        "published_at_0": "2026-01-01",
+        "published_at_1": "10:00",
+        "featured": "on",
+        "_workflow": "publish",
+    }
+    response = client.post(change_url(article), data, follow=True)
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    assert article.published_at is None
+    assert not article.featured
+    assert article.reviewed_by is None
+    assert article.last_reviewed is None
+    assert "you do not have permission" in response.content.decode()
+
+
+def test_a_writer_cannot_change_their_published_story(client, users):
+    article = own_story(users, Status.PUBLISHED)
+    client = client_for(client, users, "writer")
+    data = form_data(client_for(client, users, "editor").get(change_url(article)))
+    client.force_login(users["writer"])
+    response = client.post(change_url(article), data | {"title": "Rewritten"})
+    assert response.status_code == 403
+    assert Article.objects.get(pk=article.pk).title == article.title
+
+
+def press(client, article, action, **extra):
+    data = form_data(client.get(change_url(article))) | {"_workflow": action, **extra}
+    return client.post(change_url(article), data, follow=True)
+
+
+def test_submit_then_publish_through_the_buttons(client, users):
+    article = own_story(users)
+    response = press(client_for(client, users, "writer"), article, "submit")
+    assert response.redirect_chain[-1][0] == change_url(article)
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    buttons = [name for name, _ in response.context["workflow_actions"]]
+    assert buttons == ["return_to_draft"]
+
+    client.force_login(users["editor"])
+    response = press(client, article, "publish")
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert article.published_at is not None
+    assert [name for name, _ in response.context["workflow_actions"]] == [
+        "unpublish",
+        "feature",
+        "mark_updated",
+    ]
+
+
+def test_schedule_through_the_button(client, users):
+    article = own_story(users, Status.IN_REVIEW)
+    at = timezone.localtime() + timedelta(days=2)
+    response = press(
+        client_for(client, users, "editor"),
+        article,
+        "schedule",
+        schedule_for_0=at.strftime("%d/%m/%Y"),
+        schedule_for_1=at.strftime("%H:%M:%S"),
+    )
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert article.published_at == at.replace(microsecond=0)
+    assert "Scheduled for" in response.content.decode()
+
+
+def test_a_blocked_publication_is_explained(client, users):
+    category = CategoryFactory(name="Health", slug="health", requires_medical_review=True)
+    article = own_story(users, Status.IN_REVIEW, category=category)
+    response = press(client_for(client, users, "editor"), article, "publish")
+    assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW
+    html = response.content.decode()
+    assert "did not happen: Health stories need a medical review" in html
+
+
+def test_checks_are_shown_as_warnings(client, users):
+    category = CategoryFactory(name="Health", slug="health")
+    article = own_story(
+        users, Status.IN_REVIEW, category=category, title="Miracle cure", evidence_stage="lab_study"
+    )
+    client = client_for(client, users, "editor")
+    html = client.get(change_url(article)).content.decode()
+    assert "Before publishing" in html
+    assert "This Health story cites no source." in html
+    assert "The headline says “Miracle”, but this is an early lab study" in html
+    response = press(client, article, "publish")
+    assert Article.objects.get(pk=article.pk).status == Status.PUBLISHED  # warnings don't block
+    messages = [(m.level_tag, m.message) for m in response.context["messages"]]
+    assert ("warning", "This Health story cites no source.") in messages
+
+
+def test_unknown_workflow_action_is_refused(client, users):
+    article = own_story(users, Status.IN_REVIEW)
+    response = press(client_for(client, users, "editor"), article, "explode")
+    assert response.status_code == 200
+    assert "Unknown workflow action." in response.content.decode()
+
+
+BULK_ACTIONS = {
+    "publish_selected": (Status.IN_REVIEW, lambda a: a.status == Status.PUBLISHED),
+    "unpublish_selected": (Status.PUBLISHED, lambda a: a.status == Status.UNPUBLISHED),
+    "feature_selected": (Status.PUBLISHED, lambda a: a.featured),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", BULK_ACTIONS)
+def test_bulk_actions_per_role(client, users, role, action):
+    status, done = BULK_ACTIONS[action]
+    stories = [own_story(users, status) for _ in range(2)]
+    client = client_for(client, users, role)
+    response = client.post(
+        CHANGELIST_URL,
+        {"action": action, "_selected_action": [story.pk for story in stories]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    results = [done(Article.objects.get(pk=story.pk)) for story in stories]
+    assert results == [role in {"editor", "superuser"}] * 2
+
+
+BUTTONS = {
+    "submit": (Status.DRAFT, Status.IN_REVIEW, {"writer", "editor", "superuser"}),
+    "publish": (Status.IN_REVIEW, Status.PUBLISHED, {"editor", "superuser"}),
+    "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {"editor", "superuser"}),
+    "feature": (Status.PUBLISHED, Status.PUBLISHED, {"editor", "superuser"}),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("button", BUTTONS)
+def test_workflow_buttons_per_role(client, users, role, button):
+    before, after, allowed = BUTTONS[button]
+    article = own_story(users, before)
+    # The page as an editor sees it, posted by `role`: a forged form must not get through.
+    client.force_login(users["editor"])
+    data = form_data(client.get(change_url(article))) | {"_workflow": button}
+    client.logout()
+    response = client_for(client, users, role).post(change_url(article), data)
+    article.refresh_from_db()
+    if role in allowed:
+        assert response.status_code == 302
+        assert article.status == after
+        assert article.featured is (button == "feature")
+    else:
+        assert response.status_code in {302, 403}
+        assert article.status == before
+        assert not article.featured
+
+
+def test_bulk_publish_respects_the_medical_review(client, users):
+    category = CategoryFactory(requires_medical_review=True, name="Health", slug="health")
+    article = own_story(users, Status.IN_REVIEW, category=category)
+    response = client_for(client, users, "editor").post(
+        CHANGELIST_URL,
+        {"action": "publish_selected", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert "need a medical review" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW
+
+
+def test_bulk_publish_reports_the_stories_it_skipped(client, users):
+    ready = own_story(users, Status.IN_REVIEW)
+    draft = own_story(users, Status.DRAFT)
+    response = client_for(client, users, "editor").post(
+        CHANGELIST_URL,
+        {"action": "publish_selected", "_selected_action": [ready.pk, draft.pk]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "1 story published." in html
+    assert f"“{draft.title}” was not published: This story is draft" in html
+    assert Article.objects.get(pk=draft.pk).status == Status.DRAFT
+
+
+@pytest.mark.parametrize("role", ["writer", "other_writer", "newsletter_manager"])
+def test_only_editors_delete(client, users, role):
+    article = own_story(users)
+    url = change_url(article).replace("/change/", "/delete/")
+    response = client_for(client, users, role).post(url, {"post": "yes"})
+    assert response.status_code in {302, 403}
+    assert Article.objects.filter(pk=article.pk).exists()
+    client.force_login(users["editor"])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_changelist_shows_badges_thumbnails_and_schedule(
+    client, users, django_assert_max_num_queries
+):
+    author = AuthorFactory(name="Ada Writer")
+    scheduled = own_story(
+        users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Later"
+    )
+    scheduled.bylines.create(author=author)
+    own_story(users, Status.PUBLISHED, hero_image="articles/a.jpg", hero_image_alt="A hedgehog")
+    for _ in range(20):
+        own_story(users, Status.DRAFT).bylines.create(author=AuthorFactory())
+    client = client_for(client, users, "editor")
+    with django_assert_max_num_queries(14):
+        response = client.get(CHANGELIST_URL)
+    html = response.content.decode()
+    assert 'class="status-badge"' in html
+    assert ">Scheduled</span>" in html
+    assert ">Draft</span>" in html
+    assert "Ada Writer" in html
+    assert '<img src="/media/articles/a.jpg"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("state=scheduled", {"Later"}),
+        ("state=live", {"Now"}),
+        ("state=draft", {"Draft"}),
+        ("featured__exact=1", {"Now"}),
+        ("evidence_stage__exact=animal_study", {"Draft"}),
+        ("q=Nature+journal", {"Now"}),
+    ],
+)
+def test_changelist_filters_and_search(client, users, query, expected):
+    from tests.factories import SourceFactory, cite
+
+    own_story(
+        users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Later"
+    )
+    now = own_story(users, Status.PUBLISHED, title="Now", featured=True)
+    cite(now, SourceFactory(name="Nature journal"))
+    own_story(users, Status.DRAFT, title="Draft", evidence_stage="animal_study")
+    response = client_for(client, users, "editor").get(f"{CHANGELIST_URL}?{query}")
+    assert {article.title for article in response.context["cl"].result_list} == expected
+
+
+def test_dashboard_on_the_admin_index(client, users):
+    own_story(users, Status.IN_REVIEW, title="Waiting for an editor")
+    own_story(
+        users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Tomorrow"
+    )
+    own_story(users, Status.PUBLISHED, title="Out yesterday")
+    ArticleFactory(status=Status.DRAFT, published_at=None, created_by=users["editor"], title="Mine")
+    own_story(users, Status.DRAFT, title="A writer's draft")
+    response = client_for(client, users, "editor").get("/admin/")
+    panels = {title: [a.title for a in stories] for title, stories in response.context["panels"]}
+    assert panels == {
+        "In review": ["Waiting for an editor"],
+        "Scheduled": ["Tomorrow"],
+        "Recently published": ["Out yesterday"],
+        "My drafts": ["Mine"],
+    }
+    assert "Waiting for an editor" in response.content.decode()
+    client.force_login(users["writer"])
+    panels = dict(client.get("/admin/").context["panels"])
+    assert [a.title for a in panels["My drafts"]] == ["A writer's draft"]
+
+
+def test_change_form_queries(client, users, django_assert_max_num_queries):
+    from tests.factories import SourceFactory, cite
+
+    article = own_story(users, Status.IN_REVIEW)
+    cite(article, *[SourceFactory() for _ in range(10)])
+    client = client_for(client, users, "editor")
+    # 20 for the page, and one per citation row: Django's autocomplete widget looks it up.
+    with django_assert_max_num_queries(30):
+        assert client.get(change_url(article)).status_code == 200

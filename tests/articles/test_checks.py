@@ -1,0 +1,96 @@
+import pytest
+
+from articles.checks import article_blockers, article_warnings
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, SourceFactory, cite
+
+pytestmark = pytest.mark.django_db
+
+GOOD_DESCRIPTION = "A careful, well-sourced summary of the finding, in about a hundred characters."
+
+
+@pytest.fixture
+def health():
+    return CategoryFactory(name="Health", slug="health")
+
+
+def warnings_for(**fields):
+    fields.setdefault("seo_description", GOOD_DESCRIPTION)
+    return article_warnings(ArticleFactory(**fields))
+
+
+def test_a_well_prepared_story_has_no_warnings(health):
+    article = ArticleFactory(
+        category=health, evidence_stage="phase_3", seo_description=GOOD_DESCRIPTION
+    )
+    cite(article, SourceFactory(), doi="10.1126/sciadv.abc123")
+    assert article_warnings(article) == []
+
+
+def test_health_story_without_a_source(health):
+    assert warnings_for(category=health, evidence_stage="phase_2") == [
+        "This Health story cites no source."
+    ]
+
+
+def test_health_story_without_a_link_to_the_study(health):
+    article = ArticleFactory(
+        category=health, evidence_stage="phase_2", seo_description=GOOD_DESCRIPTION
+    )
+    cite(article, SourceFactory())
+    assert article_warnings(article) == [
+        "No citation links to the primary study (add its URL or DOI)."
+    ]
+
+
+def test_health_story_without_an_evidence_stage(health):
+    article = ArticleFactory(category=health, seo_description=GOOD_DESCRIPTION)
+    cite(article, SourceFactory(), url="https://example.org/study")
+    assert article_warnings(article) == [
+        "No evidence stage is set: readers should know how far this has got."
+    ]
+
+
+def test_other_categories_are_not_held_to_the_health_rules():
+    assert warnings_for(category=CategoryFactory(slug="nature")) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "stage", "warned"),
+    [
+        ("A cure for ageing in mice", "animal_study", True),
+        ("Miracle molecule kills tumour cells", "lab_study", True),
+        ("Breakthrough in the lab", "lab_study", True),
+        ("A breakthrough heart drug", "phase_3", False),
+        ("Curtains for cellular waste", "animal_study", False),
+    ],
+)
+def test_hype_words_on_preclinical_studies(title, stage, warned):
+    warnings = warnings_for(title=title, evidence_stage=stage)
+    assert any("avoid hype" in warning for warning in warnings) is warned
+
+
+@pytest.mark.parametrize(("length", "warned"), [(49, True), (50, False), (160, False), (161, True)])
+def test_seo_description_length(length, warned):
+    warnings = warnings_for(seo_description="x" * length)
+    assert any("SEO description" in warning for warning in warnings) is warned
+
+
+def test_the_standfirst_counts_when_there_is_no_seo_description():
+    assert warnings_for(seo_description="", standfirst="Short.") == [
+        "The SEO description (or standfirst) is 6 characters; 50 to 160 work best in search "
+        "results."
+    ]
+
+
+def test_missing_alt_text():
+    article = ArticleFactory.build(hero_image="articles/x.jpg", seo_description=GOOD_DESCRIPTION)
+    assert article_warnings(article) == ["The hero image has no alt text."]
+
+
+def test_medical_review_blocks_only_where_the_category_requires_it():
+    required = CategoryFactory(requires_medical_review=True)
+    assert article_blockers(ArticleFactory(category=CategoryFactory())) == []
+    assert article_blockers(ArticleFactory(category=required))
+    reviewer = AuthorFactory(credentials="PhD")
+    reviewed = ArticleFactory(category=required, reviewed_by=reviewer, last_reviewed="2026-01-02")
+    assert article_blockers(reviewed) == []
