@@ -1,9 +1,10 @@
 import math
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,16 @@ from taggit.models import TaggedItemBase
 from articles.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
+SEARCH_CONFIG = "english"
+
+
+def search_vector():
+    """Headline words weigh most, then the standfirst, then the body (GinIndex in 0003_search)."""
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
 
 
 class Category(models.Model):
@@ -194,6 +205,25 @@ class ArticleQuerySet(models.QuerySet):
             .filter(~Q(category_id=article.category_id) | Q(is_pinned=True))
             .order_by("-is_pinned", "-shared_tags", "-published_at")[:limit]
         )
+
+    def search(self, query):
+        """
+        Stories matching `query`, best first: ranked full-text search on PostgreSQL (quoted
+        phrases, `or` and `-word` work), on other databases every word as a substring, newest first.
+        """
+        if connections[self.db].vendor == "postgresql":
+            terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.alias(document=search_vector())
+                .filter(document=terms)
+                .annotate(rank=SearchRank(search_vector(), terms))
+                .order_by("-rank", "-published_at", "-pk")
+            )
+        matches = Q()
+        for word in query.replace('"', " ").split():
+            in_text = Q(title__icontains=word) | Q(standfirst__icontains=word)
+            matches &= in_text | Q(body__icontains=word)
+        return self.filter(matches).order_by("-published_at", "-pk")
 
 
 class TaggedArticle(TaggedItemBase):
