@@ -1,0 +1,67 @@
+import pytest
+from django.core.management import call_command
+
+from articles import demo_content
+from articles.models import Article, ArticleAuthor, Category, Citation, Source, TaggedArticle
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (Article, Category, Source, Citation, ArticleAuthor, TaggedArticle)
+    ]
+
+
+def test_load_demo_builds_a_full_publication(client):
+    call_command("load_demo")
+    published = Article.objects.published()
+    assert published.count() == len(demo_content.STORIES) >= 16
+    for category in Category.objects.all():
+        assert published.filter(category=category).count() >= 4
+    article = Article.objects.get(slug=demo_content.STORIES[0]["slug"])
+    assert article.hero_image and article.hero_image_alt
+    assert article.citations.count() == len(demo_content.STORIES[0]["citations"])
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["more_stories"]) == 3
+    assert len(response.context["also_like"]) == 3
+
+
+def test_load_demo_is_idempotent():
+    call_command("load_demo")
+    first = counts()
+    images = set(Article.objects.values_list("hero_image", flat=True))
+    call_command("load_demo")
+    assert counts() == first
+    assert set(Article.objects.values_list("hero_image", flat=True)) == images
+
+
+def test_load_demo_if_empty_leaves_existing_content_alone():
+    call_command("load_demo")
+    Article.objects.filter(slug=demo_content.STORIES[0]["slug"]).update(title="Edited")
+    call_command("load_demo", if_empty=True)
+    assert Article.objects.get(slug=demo_content.STORIES[0]["slug"]).title == "Edited"
+
+
+def test_load_demo_dry_run_saves_nothing():
+    call_command("load_demo", dry_run=True)
+    assert Article.objects.count() == 0
+
+
+def test_generate_articles_creates_published_stories_with_relations():
+    call_command("generate_articles", 50, batch_size=20)
+    assert Article.objects.published().count() == 50
+    assert Citation.objects.count() > 0
+    assert TaggedArticle.objects.count() == 50 * 4
+    assert ArticleAuthor.objects.count() == 50
+
+
+def test_demo_editor_prints_credentials_and_can_sign_in(client, capsys):
+    call_command("demo_editor")
+    output = capsys.readouterr().out
+    password = output.split("password ")[1].strip().strip("'")
+    assert client.login(username="editor", password=password)
+    call_command("demo_editor")
+    assert password in capsys.readouterr().out
