@@ -138,6 +138,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not is_public_page(request):
             return self.get_response(request)
+        request.get_host()  # Rejects a disallowed Host before a cached page could be served.
         reader = is_reader(request)
         key = page_key(request) if reader and settings.PAGE_CACHE_SECONDS else None
         if key and (response := cache.get(key)) is not None:

@@ -39,6 +39,9 @@ class MediaRSSFeed(feedgenerator.Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        # RSS 2.0 has no update date of its own; readers understand Atom's.
+        if item["updateddate"] is not None:
+            handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
         add_media_content(handler, item)
 
 
