@@ -45,7 +45,7 @@ def test_search_lists_published_stories_only(client):
 def test_search_page_shows_cards_and_count(client):
     article = ArticleFactory(title="Wolves return to the Alps")
     html = search(client, "wolves").content.decode()
-    assert "1 story found." in html
+    assert "<h2>1 story found</h2>" in html
     assert f'<a href="{article.get_absolute_url()}">Wolves return to the Alps</a>' in html
     assert 'value="wolves"' in html
     assert '<meta name="robots" content="noindex">' in html

@@ -24,7 +24,9 @@ def collected(settings, tmp_path):
 
 def serve(url, **headers):
     whitenoise = WhiteNoiseMiddleware(get_response=lambda request: HttpResponseNotFound())
-    return whitenoise(RequestFactory().get(url, **headers))
+    response = whitenoise(RequestFactory().get(url, **headers))
+    response.file_to_stream.close()  # Only the headers matter here.
+    return response
 
 
 def test_collectstatic_writes_hashed_names_with_gzip_and_brotli_copies(collected):
