@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Author, Category, Source
-from articles.seo import article_images
+from articles.seo import absolute_url
 
 NEWS_WINDOW = timedelta(days=2)
 
@@ -37,7 +37,11 @@ class HomeSitemap(SiteSitemap):
 
 class ArticleSitemap(SiteSitemap):
     def items(self):
-        return Article.objects.published().order_by("-published_at", "-pk")
+        return (
+            Article.objects.published()
+            .only("slug", "modified_at", "hero_image")
+            .order_by("-published_at", "-pk")
+        )
 
     def lastmod(self, article):
         return article.modified_at
@@ -45,7 +49,9 @@ class ArticleSitemap(SiteSitemap):
     def get_urls(self, *args, **kwargs):
         urls = super().get_urls(*args, **kwargs)
         for url in urls:
-            url["images"] = article_images(url["item"])
+            # The URL alone: reading each image's size would open thousands of files.
+            hero = url["item"].hero_image
+            url["images"] = [absolute_url(hero.url)] if hero else []
         return urls
 
 
