@@ -42,7 +42,9 @@ def share_image(article=None):
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's one public address: SITE_URL, the path, and only the query that selects it."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # The 500 page is rendered without one.
+        return ""
     params = {}
     if query := context.get("query"):
         params["q"] = query

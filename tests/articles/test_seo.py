@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import factory
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.models import Correction
@@ -229,6 +230,12 @@ def test_list_pages_are_canonical_to_themselves_page_by_page(client):
     second = head(client, "/category/nature/?page=2&utm_source=x")
     assert second.canonical() == f"{SITE}/category/nature/?page=2"
     assert second.one("og:url") == f"{SITE}/category/nature/?page=2"
+
+
+def test_head_renders_without_a_request_as_the_500_page_does():
+    html = render_to_string("base.html")
+    assert 'rel="canonical"' not in html
+    assert '<meta property="og:image"' in html
 
 
 def test_canonical_ignores_the_host_the_page_was_fetched_on(client, settings):
