@@ -1,11 +1,11 @@
 import math
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -15,16 +15,8 @@ from taggit.models import TaggedItemBase
 from articles.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
+# The text search configuration of Article.search_document (see migration 0003_search).
 SEARCH_CONFIG = "english"
-
-
-def search_vector():
-    """Headline words weigh most, then the standfirst, then the body (GinIndex in 0003_search)."""
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
 
 
 class Category(models.Model):
@@ -214,9 +206,8 @@ class ArticleQuerySet(models.QuerySet):
         if connections[self.db].vendor == "postgresql":
             terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
             return (
-                self.alias(document=search_vector())
-                .filter(document=terms)
-                .annotate(rank=SearchRank(search_vector(), terms))
+                self.filter(search_document=terms)
+                .annotate(rank=SearchRank(F("search_document"), terms))
                 .order_by("-rank", "-published_at", "-pk")
             )
         matches = Q()
@@ -317,6 +308,12 @@ class Article(models.Model):
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     reading_time = models.PositiveSmallIntegerField(default=1, editable=False)
+    search_document = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="Headline (weight A), standfirst (B) and body (C), kept up to date by a "
+        "PostgreSQL trigger; empty on other databases.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 

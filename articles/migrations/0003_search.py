@@ -1,37 +1,58 @@
 """
-A GIN index on the weighted search document, on PostgreSQL only (SQLite searches by substring).
+Article.search_document: the weighted words of a story, for PostgreSQL full-text search.
 
-It is not declared in Article.Meta so that the project keeps migrating on SQLite; the expression
-must stay the one `articles.models.search_vector()` builds, or PostgreSQL will not use it.
+On PostgreSQL a trigger fills it on every insert and update (bulk_create and QuerySet.update
+included) and a GIN index serves the search. Other databases keep the column empty and search by
+substring, so this migration runs on SQLite too. The configuration must stay SEARCH_CONFIG.
 """
 
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+import django.contrib.postgres.search
 from django.db import migrations
 
-INDEX_NAME = "article_search"
+CREATE = """
+CREATE FUNCTION articles_article_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_document :=
+        setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A')
+        || setweight(to_tsvector('english', coalesce(NEW.standfirst, '')), 'B')
+        || setweight(to_tsvector('english', coalesce(NEW.body, '')), 'C');
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER articles_article_search_document
+    BEFORE INSERT OR UPDATE ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_article_search_document();
+UPDATE articles_article SET search_document = NULL;
+CREATE INDEX article_search ON articles_article USING gin (search_document);
+"""
+
+DROP = """
+DROP INDEX IF EXISTS article_search;
+DROP TRIGGER IF EXISTS articles_article_search_document ON articles_article;
+DROP FUNCTION IF EXISTS articles_article_search_document();
+"""
 
 
-def search_index():
-    return GinIndex(
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("standfirst", weight="B", config="english")
-        + SearchVector("body", weight="C", config="english"),
-        name=INDEX_NAME,
-    )
+def on_postgresql(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
 
-
-def add_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.add_index(apps.get_model("articles", "Article"), search_index())
-
-
-def remove_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.remove_index(apps.get_model("articles", "Article"), search_index())
+    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0001_initial")]
 
-    operations = [migrations.RunPython(add_index, remove_index, elidable=False)]
+    operations = [
+        migrations.AddField(
+            model_name="article",
+            name="search_document",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False,
+                help_text="Headline (weight A), standfirst (B) and body (C), kept up to date by a PostgreSQL trigger; empty on other databases.",
+                null=True,
+            ),
+        ),
+        migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP), elidable=False),
+    ]

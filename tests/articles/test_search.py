@@ -127,8 +127,18 @@ def test_postgresql_understands_phrases_and_exclusions(client):
 
 
 @on_postgresql
+def test_postgresql_indexes_stories_however_they_are_written(client):
+    story = ArticleFactory(title="Quiet headline")
+    Article.objects.filter(pk=story.pk).update(body="<p>Axolotls regrow limbs.</p>")
+    Article.objects.bulk_create(
+        [ArticleFactory.build(title="Axolotl genome mapped", category=story.category)]
+    )
+    assert sorted(titles(search(client, "axolotl"))) == ["Axolotl genome mapped", "Quiet headline"]
+
+
+@on_postgresql
 def test_postgresql_search_uses_the_gin_index():
-    query = Article.objects.search("vaccine")  # The expression must match the index's.
+    query = Article.objects.search("vaccine")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = query.explain()
