@@ -1,3 +1,5 @@
+import mimetypes
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -109,14 +111,16 @@ class ArticleFeed(Feed):
         return [item.category.name, *(tag.name for tag in item.tags.all())]
 
     def item_enclosures(self, item):
-        images = article_images(item)
-        if not images:
+        """The uploaded hero image itself; <media:content> offers the share image's size."""
+        if not item.hero_image:
             return []
         try:
             length = item.hero_image.size
-        except OSError:
-            length = 0
-        return [feedgenerator.Enclosure(images[0].url, str(length), images[0].mime_type)]
+        except OSError:  # A missing file must not break the feed.
+            return []
+        mime_type = mimetypes.guess_type(item.hero_image.name)[0] or "image/jpeg"
+        url = absolute_url(item.hero_image.url)
+        return [feedgenerator.Enclosure(url, str(length), mime_type)]
 
     def item_extra_kwargs(self, item):
         images = article_images(item)

@@ -128,3 +128,11 @@ def test_every_page_links_its_feeds(client, health):
     assert 'href="/category/health/feed/rss/"' in category_html
     assert 'href="/category/health/feed/atom/"' in category_html
     assert 'href="/category/health/feed/rss/"' not in client.get("/").content.decode()
+
+
+def test_a_missing_image_file_breaks_neither_feeds_nor_pages(client):
+    article = ArticleFactory(hero_image="articles/2026/01/gone.jpg", hero_image_alt="Gone")
+    for name in ["articles:feed_rss", "articles:feed_atom"]:
+        assert parse(client, reverse(name)).entries[0].enclosures == []
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:image" content="https://news.example.org/static/img/logo' in html
