@@ -116,7 +116,9 @@ def article_jsonld(article):
         "mainEntityOfPage": {"@type": page_type, "@id": url},
         "datePublished": article.published_at.isoformat(),
         "dateModified": (article.updated_at or article.published_at).isoformat(),
-        "author": [person(byline.author) for byline in article.bylines.all()],
+        # A story without a byline is the publication's own.
+        "author": [person(byline.author) for byline in article.bylines.all()]
+        or [{"@id": f"{settings.SITE_URL}/#organization"}],
         "publisher": organization(),
         "articleSection": article.category.name,
         "keywords": ", ".join(tag.name for tag in article.tags.all()),

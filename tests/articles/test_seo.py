@@ -172,6 +172,12 @@ def test_news_article_json_ld(client, story):
     assert news["mainEntityOfPage"]["@id"] == url
 
 
+def test_a_story_without_byline_is_credited_to_the_publisher(client):
+    article = ArticleFactory()
+    news = head(client, article.get_absolute_url()).graph("NewsArticle")
+    assert news["author"] == [{"@id": news["publisher"]["@id"]}]
+
+
 def test_breadcrumbs_lead_home_then_category_then_story(client, story):
     crumbs = head(client, story.get_absolute_url()).graph("BreadcrumbList")["itemListElement"]
     assert [(crumb["position"], crumb["name"], crumb["item"]) for crumb in crumbs] == [
