@@ -110,3 +110,18 @@ class ArticleAdminForm(forms.ModelForm):
                 label=body.label,
                 help_text=body.help_text,
             )
+
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search stories",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": f"Please search with at most {MAX_QUERY_LENGTH} characters.",
+            "null_characters_not_allowed": "Please search with letters, digits and punctuation.",
+        },
+    )

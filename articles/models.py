@@ -1,9 +1,10 @@
 import math
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
@@ -18,6 +19,8 @@ from articles.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
 PHOTO_WIDTHS = (160, 320)
+# The text search configuration of Article.search_document (see migration 0003_search).
+SEARCH_CONFIG = "english"
 
 
 class Category(models.Model):
@@ -255,6 +258,24 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-is_pinned", "-shared_tags", "-published_at", "-pk")[:limit]
         )
 
+    def search(self, query):
+        """
+        Stories matching `query`, best first: ranked full-text search on PostgreSQL (quoted
+        phrases, `or` and `-word` work), on other databases every word as a substring, newest first.
+        """
+        if connections[self.db].vendor == "postgresql":
+            terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_document=terms)
+                .annotate(rank=SearchRank(F("search_document"), terms))
+                .order_by("-rank", "-published_at", "-pk")
+            )
+        matches = Q()
+        for word in query.replace('"', " ").split():
+            in_text = Q(title__icontains=word) | Q(standfirst__icontains=word)
+            matches &= in_text | Q(body__icontains=word)
+        return self.filter(matches).order_by("-published_at", "-pk")
+
 
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
@@ -361,6 +382,12 @@ class Article(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+    )
+    search_document = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="Headline (weight A), standfirst (B) and body (C), kept up to date by a "
+        "PostgreSQL trigger; empty on other databases.",
     )
 
     objects = ArticleQuerySet.as_manager()

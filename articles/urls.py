@@ -1,18 +1,46 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
+from articles.cache import public_page
+from articles.sitemaps import NewsSitemap, sitemaps
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("robots.txt", public_page(views.RobotsView.as_view()), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
-    path("tag/<slug:slug>/", views.TagView.as_view(), name="tag"),
-    path("source/<slug:slug>/", views.SourceView.as_view(), name="source"),
-    path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),
+    path("feed/atom/", public_page(feeds.LatestAtomFeed()), name="feed_atom"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-news.xml",
+        public_page(sitemap),
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news_sitemap.xml"},
+        name="sitemap_news",
+    ),
+    path("category/<slug:slug>/", public_page(views.CategoryView.as_view()), name="category"),
+    path(
+        "category/<slug:slug>/feed/rss/",
+        public_page(feeds.CategoryFeed()),
+        name="category_feed_rss",
+    ),
+    path(
+        "category/<slug:slug>/feed/atom/",
+        public_page(feeds.CategoryAtomFeed()),
+        name="category_feed_atom",
+    ),
+    path("tag/<slug:slug>/", public_page(views.TagView.as_view()), name="tag"),
+    path("source/<slug:slug>/", public_page(views.SourceView.as_view()), name="source"),
+    path("author/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
-    path("<slug:slug>/", views.PublishedArticleView.as_view(), name="article"),
+    path("<slug:slug>/", public_page(views.PublishedArticleView.as_view()), name="article"),
 ]

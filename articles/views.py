@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from articles.forms import SearchForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -82,6 +83,9 @@ class CategoryView(ArticleListView):
     def filter_for(self, queryset, category):
         return queryset.filter(category=category)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.subject, **kwargs)
+
     def heading(self):
         return self.subject.label
 
@@ -127,6 +131,21 @@ class AuthorView(ArticleListView):
 
     def description(self):
         return self.subject.bio or f"Stories by {self.subject.name}, newest first."
+
+
+class SearchView(PublishedMixin, ListView):
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        if not self.query:
+            return Article.objects.none()
+        return super().get_queryset().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, query=self.query, **kwargs)
 
 
 class ArticleView(DetailView):

@@ -46,7 +46,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>The team measured what happened and reported it carefully.</p>"
     category = factory.SubFactory(CategoryFactory)
     status = Article.Status.PUBLISHED
-    published_at = factory.Sequence(lambda n: timezone.now() - timedelta(hours=n + 1))
+    # Each story a second older than the one before: recent, distinct and in creation order.
+    published_at = factory.Sequence(lambda n: timezone.now() - timedelta(seconds=n + 1))
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):

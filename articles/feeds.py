@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import feedgenerator
+
+from articles.models import Article, ArticleAuthor, Category
+from articles.seo import absolute_url, article_images
+
+FEED_LENGTH = 20
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+
+
+def add_media_content(handler, item):
+    """Media RSS <media:content>: the hero image with its size, alt text and credit."""
+    if not (image := item.get("image")):
+        return
+    handler.startElement(
+        "media:content",
+        {
+            "url": image.url,
+            "medium": "image",
+            "type": image.mime_type,
+            "width": str(image.width),
+            "height": str(image.height),
+        },
+    )
+    if item["image_alt"]:
+        handler.addQuickElement("media:description", item["image_alt"])
+    if item["image_credit"]:
+        handler.addQuickElement("media:credit", item["image_credit"])
+    handler.endElement("media:content")
+
+
+class MediaRSSFeed(feedgenerator.Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        # RSS 2.0 has no update date of its own; readers understand Atom's.
+        if item["updateddate"] is not None:
+            handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
+        add_media_content(handler, item)
+
+
+class MediaAtomFeed(feedgenerator.Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        add_media_content(handler, item)
+
+
+class ArticleFeed(Feed):
+    """The fields every feed item carries; each feed only says which stories."""
+
+    feed_type = MediaRSSFeed
+    language = "en-GB"
+    item_guid_is_permalink = True
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}: {obj.name}" if obj else settings.SITE_NAME
+
+    def description(self, obj=None):
+        return (obj.description if obj else "") or settings.SITE_DESCRIPTION
+
+    subtitle = description
+
+    def link(self, obj=None):
+        return absolute_url(obj.get_absolute_url() if obj else reverse("articles:home"))
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = absolute_url(request.path)
+        return feed
+
+    def published(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .prefetch_related(
+                "tags", Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+            .order_by("-published_at", "-pk")
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_author_name(self, item):
+        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.published_at
+
+    def item_categories(self, item):
+        return [item.category.name, *(tag.name for tag in item.tags.all())]
+
+    def item_enclosures(self, item):
+        """The largest JPEG rendition of the hero image; <media:content> gives its size."""
+        if not (picture := item.hero_picture):
+            return []
+        name = picture.sizes[-1]["jpeg"]
+        try:
+            length = picture.storage.size(name)
+        except OSError:  # A missing file must not break the feed.
+            return []
+        url = absolute_url(picture.storage.url(name))
+        return [feedgenerator.Enclosure(url, str(length), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        images = article_images(item)
+        return {
+            "image": images[0] if images else None,
+            "image_alt": item.hero_image_alt,
+            "image_credit": item.hero_image_credit,
+        }
+
+
+class LatestFeed(ArticleFeed):
+    def items(self):
+        return self.published()[:FEED_LENGTH]
+
+
+class LatestAtomFeed(LatestFeed):
+    feed_type = MediaAtomFeed
+
+
+class CategoryFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def items(self, category):
+        return self.published().filter(category=category)[:FEED_LENGTH]
+
+
+class CategoryAtomFeed(CategoryFeed):
+    feed_type = MediaAtomFeed

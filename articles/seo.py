@@ -1,0 +1,166 @@
+"""What search engines and link previews read: absolute URLs, share images and JSON-LD."""
+
+import mimetypes
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+
+LOGO_PATH = "img/logo.png"
+LOGO_SIZE = (512, 512)
+
+
+class Image(NamedTuple):
+    url: str
+    width: int
+    height: int
+
+    @property
+    def mime_type(self):
+        return mimetypes.guess_type(urlsplit(self.url).path)[0] or "image/jpeg"
+
+
+def absolute_url(url):
+    """`url` on the public site: built from settings.SITE_URL, never from the request's Host."""
+    if urlsplit(url).scheme:
+        return url
+    return f"{settings.SITE_URL}{url}"
+
+
+def article_images(article):
+    """The story's share images (JPEG renditions), largest first, as [(absolute url, w, h)]."""
+    if not (picture := article.hero_picture):
+        return []
+    return [Image(absolute_url(r.url), r.width, r.height) for r in reversed(picture.all())]
+
+
+def logo():
+    return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
+
+
+def organization():
+    return {
+        "@type": "NewsMediaOrganization",
+        "@id": f"{settings.SITE_URL}/#organization",
+        "name": settings.SITE_NAME,
+        "url": f"{settings.SITE_URL}/",
+        "logo": image_object(logo()),
+    }
+
+
+def image_object(image):
+    return {"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height}
+
+
+def person(author):
+    data = {"@type": "Person", "name": author.name, "url": absolute_url(author.get_absolute_url())}
+    if author.credentials:
+        data["honorificSuffix"] = author.credentials
+    return data
+
+
+def citation(cite):
+    data = {"@type": "CreativeWork", "name": cite.source.name}
+    if cite.link:
+        data["url"] = cite.link
+    if cite.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": cite.doi}
+    return data
+
+
+def home_jsonld():
+    """The publisher and the site, with the search box search engines may offer."""
+    search = absolute_url(reverse("articles:search"))
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            organization(),
+            {
+                "@type": "WebSite",
+                "@id": f"{settings.SITE_URL}/#website",
+                "name": settings.SITE_NAME,
+                "url": f"{settings.SITE_URL}/",
+                "inLanguage": "en-GB",
+                "publisher": {"@id": f"{settings.SITE_URL}/#organization"},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{query}}"},
+                    "query-input": "required name=query",
+                },
+            },
+        ],
+    }
+
+
+def article_jsonld(article):
+    """
+    NewsArticle, BreadcrumbList and, for medically reviewed stories, MedicalWebPage.
+
+    Reads only what the article page prefetches: bylines, citations, corrections and tags.
+    """
+    url = absolute_url(article.get_absolute_url())
+    category_url = absolute_url(article.category.get_absolute_url())
+    page_type = "MedicalWebPage" if article.reviewed_by_id else "WebPage"
+    news = {
+        "@type": "NewsArticle",
+        "@id": f"{url}#article",
+        "headline": article.title,
+        "description": article.meta_description,
+        "url": url,
+        "mainEntityOfPage": {"@type": page_type, "@id": url},
+        "datePublished": article.published_at and article.published_at.isoformat(),
+        "dateModified": (
+            article.updated_at or article.published_at or article.modified_at
+        ).isoformat(),
+        # A story without a byline is the publication's own.
+        "author": [person(byline.author) for byline in article.bylines.all()]
+        or [{"@id": f"{settings.SITE_URL}/#organization"}],
+        "publisher": organization(),
+        "articleSection": article.category.name,
+        "keywords": ", ".join(tag.name for tag in article.tags.all()),
+        "inLanguage": "en-GB",
+        "isAccessibleForFree": True,
+    }
+    if images := article_images(article):
+        news["image"] = [image_object(image) for image in images]
+    if citations := article.citations.all():
+        news["citation"] = [citation(cite) for cite in citations]
+    if corrections := article.corrections.all():
+        news["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.date.isoformat(),
+            }
+            for correction in corrections
+        ]
+    graph = [
+        news,
+        {
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                crumb(1, "Home", f"{settings.SITE_URL}/"),
+                crumb(2, article.category.name, category_url),
+                crumb(3, article.title, url),
+            ],
+        },
+    ]
+    if article.reviewed_by_id:
+        page = {
+            "@type": "MedicalWebPage",
+            "@id": url,
+            "url": url,
+            "name": article.meta_title,
+            "reviewedBy": person(article.reviewed_by),
+            "mainEntity": {"@id": f"{url}#article"},
+        }
+        if article.last_reviewed:
+            page["lastReviewed"] = article.last_reviewed.isoformat()
+        graph.append(page)
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def crumb(position, name, url):
+    return {"@type": "ListItem", "position": position, "name": name, "item": url}

@@ -1,0 +1,213 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import include, path
+from django.utils import timezone
+
+from articles.cache import public_page
+from articles.models import Article, Correction
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@public_page
+def page_with_csrf_token(request):
+    return HttpResponse(f"<form>{get_token(request)}</form>")
+
+
+urlpatterns = [
+    path("csrf-page/", page_with_csrf_token),
+    path("", include("articles.urls")),
+]
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def health():
+    return CategoryFactory(name="Health", slug="health")
+
+
+@pytest.fixture
+def staff(client):
+    user = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    client.force_login(user)
+    return user
+
+
+def public_urls(article):
+    return [
+        "/",
+        article.get_absolute_url(),
+        "/category/health/",
+        "/category/health/?page=1",
+        "/tag/hearing/",
+        "/search/?q=hearing",
+        "/feed/rss/",
+        "/category/health/feed/atom/",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+    ]
+
+
+def test_second_anonymous_request_is_served_from_the_cache(
+    client, health, django_assert_num_queries
+):
+    article = ArticleFactory(category=health, tags=["hearing"])
+    for url in public_urls(article):
+        first = client.get(url)
+        assert first.status_code == 200, url
+        assert first["X-Cache"] == "miss", url
+        assert "Set-Cookie" not in str(first.cookies), url
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Cache"] == "hit", url
+        assert second.content == first.content
+
+
+def test_anonymous_pages_are_publicly_cacheable_with_validators(client, health):
+    article = ArticleFactory(category=health)
+    response = client.get(article.get_absolute_url())
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert response["ETag"]
+    assert response["Last-Modified"]
+
+
+def test_conditional_get_returns_not_modified(client, health):
+    article = ArticleFactory(category=health)
+    etag = client.get(article.get_absolute_url())["ETag"]
+    assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
+    modified = client.get("/")["Last-Modified"]
+    assert client.get("/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+
+
+def test_publishing_a_story_shows_it_at_once(client, health):
+    draft = ArticleFactory(
+        category=health, title="Embargoed cure", status=Article.Status.DRAFT, published_at=None
+    )
+    assert "Embargoed cure" not in client.get("/").content.decode()
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+    response = client.get("/")
+    assert response["X-Cache"] == "miss"
+    assert "Embargoed cure" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda article: Article.objects.get(pk=article.pk).save(), id="save"),
+        pytest.param(lambda article: article.tags.add("new-tag"), id="tag-added"),
+        pytest.param(
+            lambda article: Correction.objects.create(article=article, text="Fixed."),
+            id="correction",
+        ),
+        pytest.param(lambda article: article.category.save(), id="category"),
+        pytest.param(lambda article: article.delete(), id="deleted"),
+    ],
+)
+def test_any_content_change_retires_cached_pages(client, health, change):
+    article = ArticleFactory(category=health, tags=["hearing"])
+    client.get(article.get_absolute_url())
+    client.get("/")
+    change(article)
+    assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_editing_a_headline_updates_the_cached_page(client, health):
+    article = ArticleFactory(category=health, title="Old headline")
+    assert "Old headline" in client.get(article.get_absolute_url()).content.decode()
+    article.title = "New headline"
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "New headline" in html
+    assert "Old headline" not in html
+
+
+def test_a_scheduled_story_appears_at_its_time_through_the_cache(client, health):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        ArticleFactory(category=health, title="Yesterday news")
+        ArticleFactory(
+            category=health, title="Tomorrow cure", published_at=start + timedelta(minutes=2)
+        )
+        assert "Tomorrow cure" not in client.get("/").content.decode()
+        traveller.shift(timedelta(minutes=1))
+        assert client.get("/")["X-Cache"] == "hit"
+        traveller.shift(timedelta(minutes=1, seconds=1))
+        response = client.get("/")
+    assert response["X-Cache"] == "miss"
+    assert "Tomorrow cure" in response.content.decode()
+
+
+def test_cached_pages_expire_after_the_configured_lifetime(client, health, settings):
+    settings.PAGE_CACHE_SECONDS = 30
+    ArticleFactory(category=health)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.get("/")
+        traveller.shift(timedelta(seconds=29))
+        assert client.get("/")["X-Cache"] == "hit"
+        traveller.shift(timedelta(seconds=2))
+        assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_staff_never_read_the_anonymous_cache(client, health, staff):
+    article = ArticleFactory(category=health)
+    anonymous = client.__class__()
+    anonymous.get(article.get_absolute_url())
+    response = client.get(article.get_absolute_url())
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_staff_never_fill_the_anonymous_cache(client, health, staff):
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url())
+    client.get("/")
+    client.logout()
+    assert client.get(article.get_absolute_url())["X-Cache"] == "miss"
+    assert client.get("/")["X-Cache"] == "miss"
+
+
+def test_unknown_pages_and_posts_are_not_cached(client):
+    assert client.get("/no-such-story/").status_code == 404
+    assert "X-Cache" not in client.get("/no-such-story/")
+    client.post("/search/", {"q": "x"})
+    assert client.get("/search/")["X-Cache"] == "miss"
+
+
+def test_pages_that_set_a_cookie_are_never_cached(client, settings):
+    settings.ROOT_URLCONF = __name__
+    first = client.get("/csrf-page/")
+    assert settings.CSRF_COOKIE_NAME in first.cookies
+    assert "private" in first["Cache-Control"]
+    client.cookies.clear()
+    second = client.get("/csrf-page/")
+    assert "X-Cache" not in second
+    assert second.content != first.content
+
+
+def test_a_disallowed_host_is_refused_even_when_the_page_is_cached(client, health):
+    ArticleFactory(category=health)
+    client.get("/")
+    assert client.get("/", HTTP_HOST="evil.example.com").status_code == 400
+
+
+def test_the_cache_can_be_turned_off(client, settings, health):
+    settings.PAGE_CACHE_SECONDS = 0
+    ArticleFactory(category=health)
+    client.get("/")
+    assert "X-Cache" not in client.get("/")
