@@ -16,6 +16,8 @@ DEFAULTS = {
     # (requests, seconds) per client IP and per address.
     "NEWSLETTER_RATE_LIMIT_IP": (20, 3600),
     "NEWSLETTER_RATE_LIMIT_ADDRESS": (5, 3600),
+    # The request header holding the client's IP behind a reverse proxy; None: REMOTE_ADDR.
+    "NEWSLETTER_CLIENT_IP_HEADER": None,
     # Messages sent over one SMTP connection before the delivery rows are read again.
     "NEWSLETTER_BATCH_SIZE": 500,
     # How long a sending run holds an edition; a killed run's hold expires after this.

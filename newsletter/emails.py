@@ -21,12 +21,14 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def unsubscribe_url(subscriber):
-    return absolute(reverse("newsletter:unsubscribe", kwargs={"token": manage_token(subscriber)}))
+def unsubscribe_url(subscriber, token=None):
+    token = token or manage_token(subscriber)
+    return absolute(reverse("newsletter:unsubscribe", kwargs={"token": token}))
 
 
-def preferences_url(subscriber):
-    return absolute(reverse("newsletter:preferences", kwargs={"token": manage_token(subscriber)}))
+def preferences_url(subscriber, token=None):
+    token = token or manage_token(subscriber)
+    return absolute(reverse("newsletter:preferences", kwargs={"token": token}))
 
 
 def _message(*, subject, template, context, to, headers=None, connection=None):
@@ -114,8 +116,9 @@ class EditionRenderer:
 
     def message(self, *, subscriber, stories, connection=None, subject_prefix=""):
         text, html = self._render(stories)
-        unsubscribe = unsubscribe_url(subscriber)
-        preferences = preferences_url(subscriber)
+        token = manage_token(subscriber)
+        unsubscribe = unsubscribe_url(subscriber, token)
+        preferences = preferences_url(subscriber, token)
         message = EmailMultiAlternatives(
             f"{subject_prefix}{self.edition.subject}",
             text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),

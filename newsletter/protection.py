@@ -54,7 +54,10 @@ def _hit(key, limit, window):
 
 def rate_limited(request, email):
     """Counts this attempt; True when the client or the address has tried too often."""
-    ip = request.META.get("REMOTE_ADDR", "")
+    # Behind a reverse proxy, NEWSLETTER_CLIENT_IP_HEADER names the header it sets, e.g.
+    # "HTTP_X_FORWARDED_FOR" (its last entry is the one the proxy added).
+    header = setting("NEWSLETTER_CLIENT_IP_HEADER") or "REMOTE_ADDR"
+    ip = request.META.get(header, "").split(",")[-1].strip()
     address = hashlib.sha256(email.lower().encode()).hexdigest()
     ip_ok = _hit(f"ip:{ip}", *setting("NEWSLETTER_RATE_LIMIT_IP"))
     address_ok = _hit(f"address:{address}", *setting("NEWSLETTER_RATE_LIMIT_ADDRESS"))

@@ -43,12 +43,7 @@ def subscriber_signup(*, email, categories=(), frequency=None, source="", consen
         )
         if subscriber.status in NEVER_MAIL or subscriber.status == Subscriber.Status.SUBSCRIBED:
             return subscriber
-        recently_sent = (
-            subscriber.status == Subscriber.Status.PENDING
-            and subscriber.confirmation_sent_at
-            and now - subscriber.confirmation_sent_at < setting("NEWSLETTER_RESEND_INTERVAL")
-        )
-        if recently_sent:
+        if subscriber.status == Subscriber.Status.PENDING and not _confirmation_due(subscriber):
             return subscriber
         subscriber.status = Subscriber.Status.PENDING
         subscriber.consent_at = now
@@ -62,6 +57,11 @@ def subscriber_signup(*, email, categories=(), frequency=None, source="", consen
             subscriber.categories.set(categories)
         subscriber_send_confirmation(subscriber=subscriber)
     return subscriber
+
+
+def _confirmation_due(subscriber):
+    sent_at = subscriber.confirmation_sent_at
+    return not sent_at or timezone.now() - sent_at >= setting("NEWSLETTER_RESEND_INTERVAL")
 
 
 def subscriber_send_confirmation(*, subscriber):
@@ -108,7 +108,8 @@ def subscriber_send_link(*, email):
     if subscriber is None or subscriber.status in NEVER_MAIL:
         return
     if subscriber.status == Subscriber.Status.PENDING:
-        subscriber_signup(email=subscriber.email, source=subscriber.consent_source)
+        if _confirmation_due(subscriber):
+            subscriber_send_confirmation(subscriber=subscriber)
         return
     from newsletter.tasks import send_manage_link
 
@@ -194,6 +195,20 @@ def edition_send(*, edition, when=None):
         task = deliver_edition.using(run_after=when) if later else deliver_edition
     if task is not None:
         transaction.on_commit(lambda: task.enqueue(edition.pk))
+
+
+def editions_resume(*, now=None):
+    """Re-queues editions a crash left half sent and scheduled ones that are due."""
+    now = now or timezone.now()
+    stalled = Edition.objects.filter(
+        Q(status=Edition.Status.SENDING, locked_until__isnull=True)
+        | Q(status=Edition.Status.SENDING, locked_until__lt=now)
+        | Q(status=Edition.Status.SCHEDULED, scheduled_at__lte=now)
+    )
+    editions = list(stalled)
+    for edition in editions:
+        edition_send(edition=edition)
+    return editions
 
 
 def edition_send_test(*, edition, email):

@@ -43,7 +43,7 @@ def _answer(request, *, message, status=200, template="newsletter/message.html",
 
 def _fresh_form(data=None):
     """A form for an uncached page, with a timing token that starts now."""
-    initial = {"form_token": form_token(), "source": "/newsletter/"}
+    initial = {"form_token": form_token(), "source": "/newsletter/", "frequency": "daily"}
     if data:
         initial |= {key: data[key] for key in ("email", "categories", "frequency", "source")}
     return SignupForm(initial=initial)
@@ -235,6 +235,7 @@ class NewLinkView(View):
 @method_decorator(never_cache, name="dispatch")
 class EditionPreviewView(PermissionRequiredMixin, View):
     permission_required = "newsletter.view_edition"
+    login_url = "admin:login"
 
     def get(self, request, pk):
         edition = get_object_or_404(Edition, pk=pk)

@@ -46,9 +46,11 @@
           show(form, reply.data.message, false);
           form.querySelector("input[type=email]").value = "";
         } else if (reply.data.retry) {
-          // Too quick, or the token had not arrived yet: take a fresh one and ask again.
-          delete form.dataset.tokenRequested;
-          fetchToken(form);
+          // Too quick, or the token had not arrived yet: the token ages; press again soon.
+          if (!form.elements.form_token.value) {
+            delete form.dataset.tokenRequested;
+            fetchToken(form);
+          }
           show(form, reply.data.message, false);
         } else {
           show(form, errorText(reply.data), true);

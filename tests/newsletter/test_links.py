@@ -193,3 +193,20 @@ def test_link_pages_query_count(client, django_assert_max_num_queries):
     subscriber = SubscriberFactory()
     with django_assert_max_num_queries(8):
         client.get(preferences_url(subscriber))
+
+
+def test_a_new_link_for_a_pending_address_resends_the_confirmation_and_keeps_consent(
+    client, mailoutbox, committed
+):
+    pending = SubscriberFactory(
+        email="wait@example.com",
+        status=Subscriber.Status.PENDING,
+        consent_text="Original wording",
+        confirmation_sent_at=timezone.now() - timedelta(hours=1),
+    )
+    with committed():
+        client.post(reverse("newsletter:new_link"), {"email": "wait@example.com"})
+    (message,) = mailoutbox
+    assert "/newsletter/confirm/" in message.body
+    pending.refresh_from_db()
+    assert pending.consent_text == "Original wording"

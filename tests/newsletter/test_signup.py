@@ -277,3 +277,12 @@ def test_categories_and_frequency_from_the_newsletter_page(client, aged_token):
 def test_signup_query_count(signup, client, aged_token, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         signup(client, "count@example.com", aged_token)
+
+
+def test_behind_a_proxy_the_client_ip_header_is_used(signup, client, settings, aged_token):
+    settings.NEWSLETTER_RATE_LIMIT_IP = (1, 3600)
+    settings.NEWSLETTER_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    first = signup(client, "p1@example.com", aged_token, HTTP_X_FORWARDED_FOR="spoof, 203.0.113.5")
+    other = signup(client, "p2@example.com", aged_token, HTTP_X_FORWARDED_FOR="203.0.113.6")
+    again = signup(client, "p3@example.com", aged_token, HTTP_X_FORWARDED_FOR="x, 203.0.113.5")
+    assert [first.status_code, other.status_code, again.status_code] == [200, 200, 429]
