@@ -3,6 +3,7 @@ import io
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -121,25 +122,26 @@ class SubscriberAdmin(admin.ModelAdmin):
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
+            text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
             try:
-                text = io.TextIOWrapper(upload.file, encoding="utf-8-sig")
-                rows = list(csv.DictReader(text))
-            except (UnicodeDecodeError, csv.Error) as error:
-                form.add_error("file", f"This file could not be read as CSV: {error}")
-            else:
-                if rows and "email" not in rows[0]:
+                reader = csv.DictReader(text)
+                if "email" not in (reader.fieldnames or []):
                     form.add_error("file", "The first line must name the columns, with email.")
                 else:
-                    subscribed, asked, skipped = services.subscribers_import(
-                        rows=rows, source=f"import: {upload.name}"
-                    )
-                    self.message_user(
-                        request,
-                        f"Subscribed {subscribed} with recorded consent; sent {asked} a "
-                        f"confirmation email; skipped {skipped} (known or invalid).",
-                        messages.SUCCESS,
-                    )
-                    return redirect("admin:newsletter_subscriber_changelist")
+                    with transaction.atomic():  # a file that breaks halfway imports nothing
+                        subscribed, asked, skipped = services.subscribers_import(
+                            rows=reader, source=f"import: {upload.name}"
+                        )
+            except (UnicodeDecodeError, csv.Error) as error:
+                form.add_error("file", f"This file could not be read as CSV: {error}")
+            if form.is_valid():
+                self.message_user(
+                    request,
+                    f"Subscribed {subscribed} with recorded consent; sent {asked} a "
+                    f"confirmation email; skipped {skipped} (known, repeated or invalid).",
+                    messages.SUCCESS,
+                )
+                return redirect("admin:newsletter_subscriber_changelist")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

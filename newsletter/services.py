@@ -3,11 +3,15 @@
 import logging
 import smtplib
 from datetime import timedelta
+from itertools import batched
 
+from django.core.exceptions import ValidationError
 from django.core.mail import mailers
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from articles.models import Article
 from newsletter.conf import setting
@@ -128,42 +132,59 @@ def subscriber_erase(*, subscriber):
     subscriber.delete()
 
 
-def subscribers_import(*, rows, source):
+def _consent_time(value):
+    try:
+        moment = parse_datetime((value or "").strip())
+    except ValueError:
+        return None
+    if moment and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def subscribers_import(*, rows, source, chunk=1000):
     """
     Imports rows of {"email", "consent_at", "consent_text"}. An address with recorded consent is
     subscribed; one without gets a confirmation email instead. Existing addresses are left alone,
     so an import never resubscribes anyone who left. Returns (subscribed, asked, skipped).
     """
-    from django.core.validators import validate_email
-    from django.utils.dateparse import parse_datetime
-
     subscribed = asked = skipped = 0
-    for row in rows:
-        email = email_normalize(row.get("email"))
-        try:
-            validate_email(email)
-        except Exception:
-            skipped += 1
-            continue
-        if Subscriber.objects.filter(email=email).exists():
-            skipped += 1
-            continue
-        consent_at = parse_datetime((row.get("consent_at") or "").strip())
-        if consent_at and timezone.is_naive(consent_at):
-            consent_at = timezone.make_aware(consent_at)
-        if consent_at:
-            Subscriber.objects.create(
-                email=email,
-                status=Subscriber.Status.SUBSCRIBED,
-                consent_at=consent_at,
-                consent_source=source[:300],
-                consent_text=(row.get("consent_text") or "").strip(),
-                confirmed_at=consent_at,
-            )
-            subscribed += 1
-        else:
-            subscriber_signup(email=email, source=source, consent_text="Imported without consent")
-            asked += 1
+    for rows_chunk in batched(rows, chunk):
+        wanted = {}
+        for row in rows_chunk:
+            email = email_normalize(row.get("email"))
+            try:
+                validate_email(email)
+            except ValidationError:
+                skipped += 1
+                continue
+            if email in wanted:
+                skipped += 1
+                continue
+            wanted[email] = row
+        known = set(Subscriber.objects.filter(email__in=wanted).values_list("email", flat=True))
+        skipped += len(known)
+        consented = []
+        for email, row in wanted.items():
+            if email in known:
+                continue
+            consent_at = _consent_time(row.get("consent_at"))
+            if consent_at:
+                consented.append(
+                    Subscriber(
+                        email=email,
+                        status=Subscriber.Status.SUBSCRIBED,
+                        consent_at=consent_at,
+                        consent_source=source[:300],
+                        consent_text=(row.get("consent_text") or "").strip(),
+                        confirmed_at=consent_at,
+                    )
+                )
+            else:
+                subscriber_signup(email=email, source=source, consent_text="Imported, no consent")
+                asked += 1
+        Subscriber.objects.bulk_create(consented)
+        subscribed += len(consented)
     return subscribed, asked, skipped
 
 
