@@ -157,6 +157,18 @@ class EditionArticleInline(admin.TabularInline):
     autocomplete_fields = ["article"]
     fields = ["position", "article"]
 
+    def _editable(self, obj):
+        return obj is None or obj.status not in {Edition.Status.SENDING, Edition.Status.SENT}
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":
             kwargs["queryset"] = Article.objects.published()
@@ -253,6 +265,11 @@ class EditionAdmin(admin.ModelAdmin):
             reverse("newsletter:edition_preview", kwargs={"pk": edition.pk}),
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.status in {Edition.Status.SENDING, Edition.Status.SENT}:
+            return self.fields  # what went out stays as it went out
+        return self.readonly_fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
@@ -261,8 +278,13 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.action(description="Send now", permissions=["change"])
     def send_now(self, request, queryset):
         for edition in queryset:
+            if not edition.stories().exists() and not edition.intro.strip():
+                self.message_user(
+                    request, f"“{edition}” has no published stories and no intro.", messages.ERROR
+                )
+                continue
             services.edition_send(edition=edition)
-        self.message_user(request, "Queued for sending; progress shows in the list.")
+            self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
 
     @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
     def schedule(self, request, queryset):

@@ -420,7 +420,8 @@ def _send_one(delivery, renderer, categories, connection):
     subscriber = delivery.subscriber
     stories = renderer.stories_for(categories.get(subscriber.pk))
     rows = Delivery.objects.filter(pk=delivery.pk)
-    if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_paused or not stories:
+    nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
+    if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_paused or nothing_to_say:
         rows.update(status=Delivery.Status.SKIPPED)
         return
     message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)

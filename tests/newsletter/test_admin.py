@@ -152,3 +152,23 @@ def test_edition_list_shows_progress(admin_client, django_assert_max_num_queries
     with django_assert_max_num_queries(10):
         html = admin_client.get(EDITIONS).content.decode()
     assert 'class="field-sent_count">2<' in html and 'class="field-failed_count">1<' in html
+
+
+def test_an_empty_edition_is_not_sent(admin_client, mailoutbox):
+    edition = EditionFactory(intro="", stories=[ArticleFactory(status="draft", published_at=None)])
+    SubscriberFactory()
+    response = admin_client.post(
+        EDITIONS, {"action": "send_now", "_selected_action": [edition.pk]}, follow=True
+    )
+    assert "has no published stories and no intro" in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def test_a_sent_edition_can_no_longer_be_edited(admin_client):
+    edition = EditionFactory(status=Edition.Status.SENT, stories=[ArticleFactory()])
+    url = reverse("admin:newsletter_edition_change", args=[edition.pk])
+    admin_client.post(url, {"subject": "Rewritten history"})
+    edition.refresh_from_db()
+    assert edition.subject != "Rewritten history"
+    assert 'name="subject"' not in admin_client.get(url).content.decode()

@@ -277,3 +277,12 @@ def test_send_a_test_to_me(edition, mailoutbox):
     assert message.subject == f"[Test] {edition.subject}"
     assert not Delivery.objects.exists()
     assert mail.outbox[0].to == ["editor@example.com"]
+
+
+def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, committed):
+    edition = EditionFactory(intro="We have moved to a new address.")
+    SubscriberFactory()
+    with committed():
+        services.edition_send(edition=edition)
+    (message,) = mailoutbox
+    assert "We have moved" in message.body
