@@ -20,8 +20,10 @@ DEFAULTS = {
     "NEWSLETTER_CLIENT_IP_HEADER": None,
     # Messages sent over one SMTP connection before the delivery rows are read again.
     "NEWSLETTER_BATCH_SIZE": 500,
-    # How long a sending run holds an edition; a killed run's hold expires after this.
+    # A batch whose run shows no sign of life for this long was killed: it is taken back.
     "NEWSLETTER_SEND_LEASE": timedelta(minutes=5),
+    # Sending tasks queued per edition: workers on several machines or cores share the list.
+    "NEWSLETTER_SENDERS": 1,
     # Transient failures (SMTP 4xx, lost connections) are retried this often, with backoff.
     "NEWSLETTER_MAX_RETRIES": 8,
     "NEWSLETTER_RETRY_BASE_SECONDS": 30,

@@ -121,8 +121,6 @@ class Edition(models.Model):
     )
     sending_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField("finished sending", null=True, blank=True, editable=False)
-    # Held by the one run sending this edition; renewed every batch, so a killed run's expires.
-    locked_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -177,6 +175,8 @@ class Delivery(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    # The sending run that holds this row, and when it last showed it was alive.
+    claim = models.CharField(max_length=32, blank=True, db_index=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)

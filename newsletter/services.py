@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+import uuid
 from datetime import timedelta
 from itertools import batched
 
@@ -215,16 +216,15 @@ def edition_send(*, edition, when=None):
         edition.save(update_fields=["status", "scheduled_at"])
         task = deliver_edition.using(run_after=when) if later else deliver_edition
     if task is not None:
-        transaction.on_commit(lambda: task.enqueue(edition.pk))
+        for _ in range(setting("NEWSLETTER_SENDERS")):
+            transaction.on_commit(lambda: task.enqueue(edition.pk))
 
 
 def editions_resume(*, now=None):
     """Re-queues editions a crash left half sent and scheduled ones that are due."""
     now = now or timezone.now()
     stalled = Edition.objects.filter(
-        Q(status=Edition.Status.SENDING, locked_until__isnull=True)
-        | Q(status=Edition.Status.SENDING, locked_until__lt=now)
-        | Q(status=Edition.Status.SCHEDULED, scheduled_at__lte=now)
+        Q(status=Edition.Status.SENDING) | Q(status=Edition.Status.SCHEDULED, scheduled_at__lte=now)
     )
     editions = list(stalled)
     for edition in editions:
@@ -330,69 +330,77 @@ def edition_queue_deliveries(*, edition):
         last = ids[-1]
 
 
-def _lock(edition):
-    now = timezone.now()
-    return bool(
-        Edition.objects.filter(pk=edition.pk)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-        .update(locked_until=now + setting("NEWSLETTER_SEND_LEASE"))
+def _recover_stale_claims(edition):
+    """
+    Rows a killed run left `sending` (its claim not renewed within the lease): in each such
+    batch the lowest row was on the wire and may have arrived, so it is marked failed rather than
+    risk a second copy; the rest of that batch never left and go back to the queue.
+    """
+    stale = Delivery.objects.filter(
+        edition=edition,
+        status=Delivery.Status.SENDING,
+        claimed_at__lt=timezone.now() - setting("NEWSLETTER_SEND_LEASE"),
     )
+    for claim in set(stale.values_list("claim", flat=True)):
+        rows = stale.filter(claim=claim)
+        first = rows.order_by("pk").values_list("pk", flat=True).first()
+        Delivery.objects.filter(pk=first).update(
+            status=Delivery.Status.FAILED,
+            error="Interrupted while sending; not retried, so nobody gets it twice.",
+        )
+        rows.update(status=Delivery.Status.QUEUED, claim="", claimed_at=None)
 
 
-def _recover_interrupted(edition):
-    """
-    Rows left `sending` by a killed run: the lowest one was on the wire and may have arrived, so
-    it is marked failed rather than risk a second copy; the rest of that batch never left.
-    """
-    stuck = Delivery.objects.filter(edition=edition, status=Delivery.Status.SENDING)
-    first = stuck.order_by("pk").first()
-    if first is None:
-        return
-    Delivery.objects.filter(pk=first.pk).update(
-        status=Delivery.Status.FAILED,
-        error="Interrupted while sending; not retried, so nobody gets it twice.",
+def _claim_batch(edition):
+    """Claims the next queued rows for this run alone; several runs may share an edition."""
+    queued = Delivery.objects.filter(edition=edition, status=Delivery.Status.QUEUED)
+    size = setting("NEWSLETTER_BATCH_SIZE")
+    ids = list(queued.order_by("pk").values_list("pk", flat=True)[:size])
+    if not ids:
+        return None
+    claim = uuid.uuid4().hex
+    queued.filter(pk__in=ids).update(
+        status=Delivery.Status.SENDING, claim=claim, claimed_at=timezone.now()
     )
-    stuck.update(status=Delivery.Status.QUEUED, claimed_at=None)
+    return claim
 
 
 def edition_deliver(*, edition):
     """
     Sends the edition to every recipient not yet sent to, in batches over one connection each.
-    Returns True when finished, False when another run holds the edition. Raises
+    Several runs (tasks on several workers) may send one edition side by side. Returns True when
+    the edition is finished, False when rows claimed by another run are still out. Raises
     TransientSendError when the mail server fails for now; what was sent stays recorded.
     """
     if edition.status not in {Edition.Status.SCHEDULED, Edition.Status.SENDING}:
         return True
-    if not _lock(edition):
-        return False
-    try:
-        if edition.status == Edition.Status.SCHEDULED:
-            edition.status = Edition.Status.SENDING
-        edition.sending_started_at = edition.sending_started_at or timezone.now()
-        edition.save(update_fields=["status", "sending_started_at"])
-        edition_queue_deliveries(edition=edition)
-        _recover_interrupted(edition)
-        renderer = EditionRenderer(edition, list(edition.stories()))
-        size = setting("NEWSLETTER_BATCH_SIZE")
-        queued = Delivery.objects.filter(edition=edition, status=Delivery.Status.QUEUED)
-        while batch := list(queued.select_related("subscriber").order_by("pk")[:size]):
-            _send_batch(edition, batch, renderer)
-            Edition.objects.filter(pk=edition.pk).update(
-                locked_until=timezone.now() + setting("NEWSLETTER_SEND_LEASE")
-            )
-        edition.status = Edition.Status.SENT
-        edition.sent_at = timezone.now()
-        edition.save(update_fields=["status", "sent_at"])
-        return True
-    finally:
-        Edition.objects.filter(pk=edition.pk).update(locked_until=None)
-
-
-def _send_batch(edition, batch, renderer):
-    ids = [delivery.pk for delivery in batch]
-    Delivery.objects.filter(pk__in=ids).update(
-        status=Delivery.Status.SENDING, claimed_at=timezone.now()
+    Edition.objects.filter(pk=edition.pk, status=Edition.Status.SCHEDULED).update(
+        status=Edition.Status.SENDING, sending_started_at=timezone.now()
     )
+    Edition.objects.filter(pk=edition.pk, sending_started_at__isnull=True).update(
+        sending_started_at=timezone.now()
+    )
+    edition_queue_deliveries(edition=edition)
+    _recover_stale_claims(edition)
+    renderer = EditionRenderer(edition, list(edition.stories()))
+    while True:
+        claim = _claim_batch(edition)
+        if claim is None:
+            break
+        _send_batch(edition, claim, renderer)
+    if Delivery.objects.filter(
+        edition=edition, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+    ).exists():
+        return False
+    Edition.objects.filter(pk=edition.pk, status=Edition.Status.SENDING).update(
+        status=Edition.Status.SENT, sent_at=timezone.now()
+    )
+    return True
+
+
+def _send_batch(edition, claim, renderer):
+    claimed = Delivery.objects.filter(claim=claim, status=Delivery.Status.SENDING)
+    batch = list(claimed.select_related("subscriber").order_by("pk"))
     categories = {}
     if edition.is_digest:
         chosen = Subscriber.categories.through.objects.filter(
@@ -400,20 +408,23 @@ def _send_batch(edition, batch, renderer):
         ).values_list("subscriber_id", "category_id")
         for subscriber_id, category_id in chosen:
             categories.setdefault(subscriber_id, set()).add(category_id)
+    renew_every = setting("NEWSLETTER_SEND_LEASE") / 4
+    renewed = timezone.now()
     connection = mailers.default
     try:
         with connection:
             for delivery in batch:
                 _send_one(delivery, renderer, categories, connection)
+                if timezone.now() - renewed > renew_every:
+                    renewed = timezone.now()
+                    claimed.update(claimed_at=renewed)  # a slow server is no dead run
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error
         raise
     finally:
         # Whatever did not go out (an error stopped the batch) goes back to the queue.
-        Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING).update(
-            status=Delivery.Status.QUEUED, claimed_at=None
-        )
+        claimed.update(status=Delivery.Status.QUEUED, claim="", claimed_at=None)
 
 
 def _send_one(delivery, renderer, categories, connection):

@@ -62,7 +62,7 @@ def deliver_edition(edition_id, attempt=0):
             time.sleep(delay.total_seconds())
             continue
         if not finished and backend.supports_defer:
-            # Another run holds the edition, or a killed one's hold has yet to expire.
+            # Rows another run holds are still out: come back to finish or recover them.
             deliver_edition.using(
                 run_after=timezone.now() + setting("NEWSLETTER_SEND_LEASE")
             ).enqueue(edition_id, attempt)

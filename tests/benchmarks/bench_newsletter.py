@@ -3,19 +3,23 @@ Newsletter sending: N subscribers mailed through the task worker to a local SMTP
 
 Reports the worker's emails per second, the sink's own ceiling (a bare smtplib loop on one
 connection) and the worker's peak memory, for N and for N/10 to show memory stays flat.
-`make bench BENCH_ARGS="newsletter --subscribers 100000"`
+`make bench BENCH_ARGS="newsletter --subscribers 100000 [--workers 2]"`; with several workers,
+each runs its own sending task for the same edition and the peak is the largest worker's.
 """
 
 import argparse
 import email.policy
+import os
 import smtplib
 import socket
+import subprocess
+import sys
 import time
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-from tests.benchmarks.common import bench_env, manage
+from tests.benchmarks.common import ROOT, bench_env, manage
 
 SEED = """
 from django.utils import timezone
@@ -75,16 +79,29 @@ def ceiling(port, messages):
         return messages / (time.perf_counter() - start)
 
 
-def send(port, subscribers, sink):
+def workers(env, count):
+    """Run `count` task workers until the queue is empty; (seconds, largest peak RSS in MiB)."""
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--queue-name", "*"]
+    command += ["--no-startup-delay", "--no-reload", "--verbosity", "0"]
+    start = time.perf_counter()
+    processes = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(count)]
+    peaks = []
+    for process in processes:
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            raise SystemExit("A worker failed.")
+        peaks.append(usage.ru_maxrss / 1024)
+    return time.perf_counter() - start, max(peaks)
+
+
+def send(port, subscribers, sink, worker_count):
     env = bench_env(EMAIL_URL=f"smtp://127.0.0.1:{port}")
     manage(env, "migrate", "--no-input")
     manage(env, "shell", "-c", SEED.replace("{n}", str(subscribers)))
-    edition_id = 1
-    manage(env, "send_edition", str(edition_id))
+    for _ in range(worker_count):  # one sending task per worker, all for the same edition
+        manage(env, "send_edition", "1")
     before = sink.count
-    seconds, peak = manage(
-        env, "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload"
-    )
+    seconds, peak = workers(env, worker_count)
     delivered = sink.count - before
     if delivered != subscribers:
         raise SystemExit(f"The sink got {delivered} messages for {subscribers} subscribers.")
@@ -94,6 +111,7 @@ def send(port, subscribers, sink):
 def main(argv):
     parser = argparse.ArgumentParser(prog="bench_newsletter")
     parser.add_argument("--subscribers", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1)
     args, _ = parser.parse_known_args(argv)
     sink = Sink()
     port = free_port()
@@ -103,12 +121,12 @@ def main(argv):
         bare = ceiling(port, min(args.subscribers, 20_000))
         sink.count = 0
         small = max(1, args.subscribers // 10)
-        seconds_small, peak_small = send(port, small, sink)
-        seconds, peak = send(port, args.subscribers, sink)
+        seconds_small, peak_small = send(port, small, sink, args.workers)
+        seconds, peak = send(port, args.subscribers, sink, args.workers)
     finally:
         controller.stop()
     print(
-        f"newsletter {args.subscribers:,} subscribers: {seconds:.1f} s, "
+        f"newsletter {args.subscribers:,} subscribers, {args.workers} worker(s): {seconds:.1f} s, "
         f"{args.subscribers / seconds:,.0f} emails/s (sink ceiling, bare smtplib on one "
         f"connection: {bare:,.0f}/s); worker peak RSS {peak:.0f} MiB; "
         f"{small:,} subscribers: {small / seconds_small:,.0f} emails/s, "

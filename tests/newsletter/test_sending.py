@@ -136,6 +136,7 @@ def test_a_batch_reuses_one_connection(server, edition, settings):
     settings.NEWSLETTER_BATCH_SIZE = 3
     SubscriberFactory.create_batch(7)
     edition.status = Edition.Status.SENDING
+    edition.save()
     services.edition_deliver(edition=edition)
     assert len(server.sent) == 7
     assert server.opened == 3
@@ -147,6 +148,7 @@ def test_a_send_interrupted_mid_batch_resumes_and_sends_each_address_exactly_onc
     settings.NEWSLETTER_BATCH_SIZE = 4
     readers = SubscriberFactory.create_batch(10)
     edition.status = Edition.Status.SENDING
+    edition.save()
     server.fail = lambda message, count: (
         smtplib.SMTPServerDisconnected("Connection lost") if count == 6 else None
     )
@@ -170,24 +172,31 @@ def test_a_killed_run_resumes_without_sending_anyone_twice(server, edition, sett
     services.edition_queue_deliveries(edition=edition)
     rows = list(Delivery.objects.filter(edition=edition).order_by("pk"))
     Delivery.objects.filter(pk=rows[0].pk).update(status=Delivery.Status.SENT)
+    long_ago = timezone.now() - timedelta(minutes=6)  # past the five-minute lease
     Delivery.objects.filter(pk__in=[row.pk for row in rows[1:4]]).update(
-        status=Delivery.Status.SENDING, claimed_at=timezone.now()
+        status=Delivery.Status.SENDING, claim="dead", claimed_at=long_ago
     )
-    Edition.objects.filter(pk=edition.pk).update(locked_until=timezone.now() - timedelta(1))
-    services.edition_deliver(edition=edition)
+    assert services.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {reader.email: 1 for reader in readers[2:]}
     on_the_wire = Delivery.objects.get(pk=rows[1].pk)
     assert on_the_wire.status == Delivery.Status.FAILED and "Interrupted" in on_the_wire.error
 
 
-def test_a_run_does_not_start_while_another_holds_the_edition(server, edition):
-    SubscriberFactory()
-    Edition.objects.filter(pk=edition.pk).update(
-        status=Edition.Status.SENDING, locked_until=timezone.now() + timedelta(minutes=3)
-    )
+def test_runs_side_by_side_never_send_the_same_row(server, edition, settings):
+    settings.NEWSLETTER_BATCH_SIZE = 3
+    readers = SubscriberFactory.create_batch(8)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
     edition.refresh_from_db()
-    assert services.edition_deliver(edition=edition) is False
-    assert server.sent == []
+    services.edition_queue_deliveries(edition=edition)
+    other_run = services._claim_batch(edition)  # another worker took a batch and is sending
+    assert services.edition_deliver(edition=edition) is False  # its rows are still out
+    assert len(server.sent) == 5
+    renderer = services.EditionRenderer(edition, list(edition.stories()))
+    services._send_batch(edition, other_run, renderer)
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers}
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
 
 
 def test_a_permanent_refusal_marks_that_delivery_failed_and_goes_on(server, edition):
@@ -199,6 +208,7 @@ def test_a_permanent_refusal_marks_that_delivery_failed_and_goes_on(server, edit
         else None
     )
     edition.status = Edition.Status.SENDING
+    edition.save()
     assert services.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {good.email: 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
@@ -266,6 +276,7 @@ def test_sending_query_count_is_per_message_not_per_list(
 ):
     SubscriberFactory.create_batch(20)
     edition.status = Edition.Status.SENDING
+    edition.save()
     with django_assert_max_num_queries(20 + 20):
         services.edition_deliver(edition=edition)
     assert len(server.sent) == 20
@@ -286,3 +297,11 @@ def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, comm
         services.edition_send(edition=edition)
     (message,) = mailoutbox
     assert "We have moved" in message.body
+
+
+def test_several_senders_can_share_an_edition(edition, settings, committed):
+    settings.TASKS = DUMMY
+    settings.NEWSLETTER_SENDERS = 3
+    with committed():
+        services.edition_send(edition=edition)
+    assert [result.task.name for result in default_task_backend.results] == ["deliver_edition"] * 3
