@@ -44,7 +44,8 @@ def deliver_edition(edition_id, attempt=0):
     edition = Edition.objects.filter(pk=edition_id).first()
     if edition is None:
         return "gone"
-    if edition.status == Edition.Status.SCHEDULED and edition.scheduled_at > timezone.now():
+    due = edition.scheduled_at is None or edition.scheduled_at <= timezone.now()
+    if edition.status == Edition.Status.SCHEDULED and not due:
         return "not due"  # rescheduled for later: that run's own task sends it
     backend = deliver_edition.get_backend()
     while True:

@@ -3,6 +3,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import default_task_backend
@@ -305,3 +306,16 @@ def test_several_senders_can_share_an_edition(edition, settings, committed):
     with committed():
         services.edition_send(edition=edition)
     assert [result.task.name for result in default_task_backend.results] == ["deliver_edition"] * 3
+
+
+def test_the_worker_sends_a_scheduled_edition_only_when_due(edition, mailoutbox, settings):
+    from newsletter.tasks import deliver_edition
+
+    SubscriberFactory()
+    settings.TASKS = DUMMY
+    services.edition_send(edition=edition, when=timezone.now() + timedelta(hours=1))
+    assert deliver_edition.call(edition.pk) == "not due"
+    assert mailoutbox == []
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        assert deliver_edition.call(edition.pk) == "sent"
+    assert len(mailoutbox) == 1
