@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from articles.images import hero_jpeg
 from articles.models import Correction, Series
+from newsletter.models import Subscriber
+from newsletter.tokens import confirm_token, manage_token
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -38,6 +40,9 @@ def vnu_command():
     if not VNU_JAR.exists():
         pytest.skip(f"vnu.jar not found at {VNU_JAR}: run `make .venv/.dev` (needs npm).")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+ERROR_PAGES = {"404": 404, "newsletter-bad-link": 400}
 
 
 def test_every_page_type_is_valid_html(client, tmp_path):
@@ -71,6 +76,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     Correction.objects.create(article=article, text="An earlier version misnamed the journal.")
     for n in range(14):
         ArticleFactory(category=nature if n % 2 else health, tags=["cancer"])
+    reader = Subscriber.objects.create(email="reader@example.com")
 
     pages = {
         "home": reverse("articles:home"),
@@ -82,11 +88,18 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         "source": science_advances.get_absolute_url(),
         "author": writer.get_absolute_url(),
         "404": "/no-such-story/",
+        "search": reverse("articles:search") + "?q=cancer",
+        "search-empty": reverse("articles:search") + "?q=nothing+matches+this",
+        "newsletter": reverse("newsletter:index"),
+        "newsletter-confirmed": reverse("newsletter:confirm", args=[confirm_token(reader)]),
+        "newsletter-preferences": reverse("newsletter:preferences", args=[manage_token(reader)]),
+        "newsletter-unsubscribe": reverse("newsletter:unsubscribe", args=[manage_token(reader)]),
+        "newsletter-bad-link": reverse("newsletter:preferences", args=["tampered"]),
     }
     files = []
     for name, url in pages.items():
         response = client.get(url)
-        assert response.status_code == (404 if name == "404" else 200), name
+        assert response.status_code == ERROR_PAGES.get(name, 200), name
         path = tmp_path / f"{name}.html"
         path.write_bytes(response.content)
         files.append(path)
