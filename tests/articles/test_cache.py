@@ -1,9 +1,11 @@
+import os
+import uuid
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import include, path
@@ -211,3 +213,38 @@ def test_the_cache_can_be_turned_off(client, settings, health):
     ArticleFactory(category=health)
     client.get("/")
     assert "X-Cache" not in client.get("/")
+
+
+def redis_or_skip(url):
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"No Redis at {url}")
+
+
+def test_workers_share_the_page_cache_through_redis(client, health, settings):
+    """A page one worker rendered is a hit for another: the cache lives in Redis, not a process."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    redis_or_skip(url)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"newsroom-test-{uuid.uuid4().hex}",
+        }
+    }
+    article = ArticleFactory(category=health)
+    assert client.get(article.get_absolute_url())["X-Cache"] == "miss"
+    caches.close_all()
+    del caches["default"]  # A fresh connection, as in another worker process.
+    assert client.get(article.get_absolute_url())["X-Cache"] == "hit"
+    article.title = "A corrected headline"
+    article.save()
+    response = client.get(article.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert b"A corrected headline" in response.content
+    cache.clear()
