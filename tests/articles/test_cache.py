@@ -1,5 +1,3 @@
-import os
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -215,28 +213,8 @@ def test_the_cache_can_be_turned_off(client, settings, health):
     assert "X-Cache" not in client.get("/")
 
 
-def redis_or_skip(url):
-    import redis
-
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"No Redis at {url}")
-
-
-def test_workers_share_the_page_cache_through_redis(client, health, settings):
+def test_workers_share_the_page_cache_through_redis(client, health, redis_cache):
     """A page one worker rendered is a hit for another: the cache lives in Redis, not a process."""
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    redis_or_skip(url)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"newsroom-test-{uuid.uuid4().hex}",
-        }
-    }
     article = ArticleFactory(category=health)
     assert client.get(article.get_absolute_url())["X-Cache"] == "miss"
     caches.close_all()
@@ -247,4 +225,3 @@ def test_workers_share_the_page_cache_through_redis(client, health, settings):
     response = client.get(article.get_absolute_url())
     assert response["X-Cache"] == "miss"
     assert b"A corrected headline" in response.content
-    cache.clear()

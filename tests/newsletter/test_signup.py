@@ -251,7 +251,10 @@ def test_rate_limit_per_address(signup, client, aged_token):
     assert statuses == [200] * 5 + [429]
 
 
-def test_rate_limit_per_ip(signup, client, settings, aged_token):
+@pytest.mark.parametrize("store", ["locmem", "redis"])
+def test_rate_limit_per_ip(signup, client, settings, aged_token, store, request):
+    if store == "redis":
+        request.getfixturevalue("redis_cache")
     settings.NEWSLETTER_RATE_LIMIT_IP = (3, 3600)
     statuses = [signup(client, f"r{i}@example.com", aged_token).status_code for i in range(4)]
     assert statuses == [200, 200, 200, 429]
