@@ -129,14 +129,15 @@ def test_images_arriving_late_shift_nothing_on_the_page(page, story):
 
 
 def test_story_and_home_page_log_no_console_errors(page, story, live_server):
-    page.goto(story)
-    page.wait_for_load_state("networkidle")
-    page.goto(live_server.url + "/")
-    page.wait_for_load_state("networkidle")
-    assert page.errors == []
+    for url in (story, live_server.url + "/"):
+        page.goto(url)
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # lazy images too
+        page.wait_for_function(IMAGES_LOADED, arg="img")
+        assert page.errors == [], url
 
 
-def relative_luminance(css_colour):
+def brightness(css_colour):
+    """0 for black to 1 for white, from a computed "rgb(r, g, b)" colour."""
     red, green, blue = (
         int(part) / 255 for part in css_colour.split("(")[1].rstrip(")").split(",")[:3]
     )
@@ -150,9 +151,9 @@ def test_the_page_follows_the_readers_colour_scheme(new_page, story, scheme, dar
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     text = page.evaluate("getComputedStyle(document.querySelector('.prose p')).color")
     if dark:
-        assert relative_luminance(background) < 0.1 < relative_luminance(text)
+        assert brightness(background) < 0.1 < brightness(text)
     else:
-        assert relative_luminance(background) > 0.8 > relative_luminance(text)
+        assert brightness(background) > 0.8 > brightness(text)
 
 
 def test_the_story_reads_without_javascript(new_page, story):
