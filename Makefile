@@ -27,6 +27,7 @@ help:
 	@echo "make run     serve the demo publication at http://$(HOST):$(PORT)"
 	@echo "make test    install the test tools and run the whole suite"
 	@echo "make bench   run the benchmarks"
+	@echo "make worker  run the task worker alone (make run starts one)"
 	@echo "make lint    ruff check and format check"
 
 $(VENV)/.created:
@@ -66,7 +67,13 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py build_renditions
 	$(PY) manage.py demo_editor
 	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
+	@# The task worker (newsletter email) runs beside the server and stops with it.
+	@$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: $(VENV)/.runtime $(DATA_DIR)/secret_key
+	$(PY) manage.py db_worker --queue-name '*'
 
 test: $(VENV)/.dev $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)

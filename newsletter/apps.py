@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = "Newsletter"
+
+    def ready(self):
+        from newsletter import receivers  # noqa: F401

@@ -173,6 +173,10 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Good News Daily <news@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# django-anymail: email services' webhooks report bounces and complaints to the newsletter.
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+# Hold composed digests for an editor's approval instead of sending them unattended.
+NEWSLETTER_DIGEST_APPROVAL = env_bool("NEWSLETTER_DIGEST_APPROVAL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https://")

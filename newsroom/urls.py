@@ -11,6 +11,7 @@ def serve_media(request, path):
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]
 
@@ -19,3 +20,8 @@ if settings.SERVE_MEDIA:
         0,
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media),
     )
+
+# Email-service webhooks (bounces, complaints) only with a secret: unauthenticated ones would let
+# anyone stop mail to any address.
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    urlpatterns.append(path("anymail/", include("anymail.urls")))

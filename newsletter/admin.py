@@ -1,0 +1,332 @@
+import csv
+import io
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from articles.models import Article
+from newsletter import services
+from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
+
+CSV_FIELDS = [
+    "email",
+    "status",
+    "frequency",
+    "categories",
+    "created_at",
+    "confirmed_at",
+    "consent_at",
+    "consent_source",
+    "consent_text",
+]
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "Columns: email, and optionally consent_at (when the person agreed, e.g. "
+            "2026-03-01T09:30) and consent_text. Rows without consent_at get a confirmation "
+            "email instead of being subscribed. Addresses already known are left as they are."
+        ),
+    )
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "frequency", "created_at", "confirmed_at", "is_paused"]
+    list_filter = ["status", "frequency", "categories", "created_at"]
+    search_fields = ["email"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["categories"]
+    readonly_fields = [
+        "created_at",
+        "confirmation_sent_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "consent_at",
+        "consent_source",
+        "consent_text",
+    ]
+    actions = ["export_csv", "erase"]
+    change_list_template = "admin/newsletter/subscriber/change_list.html"
+
+    @admin.display(boolean=True, description="paused")
+    def is_paused(self, subscriber):
+        return subscriber.is_paused
+
+    def get_urls(self):
+        urls = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="newsletter_subscriber_import",
+            )
+        ]
+        return urls + super().get_urls()
+
+    @admin.action(description="Export selected subscribers as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        def rows():
+            writer = csv.writer(Echo())
+            yield writer.writerow(CSV_FIELDS)
+            last = 0
+            # Keyset batches: an export of the whole list never holds it all in memory.
+            ordered = queryset.order_by("pk").prefetch_related("categories")
+            while batch := list(ordered.filter(pk__gt=last)[:1000]):
+                for subscriber in batch:
+                    yield writer.writerow(
+                        [
+                            subscriber.email,
+                            subscriber.status,
+                            subscriber.frequency,
+                            " ".join(c.slug for c in subscriber.categories.all()),
+                            subscriber.created_at.isoformat(),
+                            subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
+                            subscriber.consent_at.isoformat() if subscriber.consent_at else "",
+                            subscriber.consent_source,
+                            subscriber.consent_text,
+                        ]
+                    )
+                last = batch[-1].pk
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
+        return response
+
+    @admin.action(
+        description="Erase selected people's data (cannot be undone)", permissions=["delete"]
+    )
+    def erase(self, request, queryset):
+        count = 0
+        for subscriber in queryset:
+            services.subscriber_erase(subscriber=subscriber)
+            count += 1
+        self.message_user(request, f"Erased {count} subscriber(s) and their delivery history.")
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:newsletter_subscriber_changelist")
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
+            try:
+                reader = csv.DictReader(text)
+                if "email" not in (reader.fieldnames or []):
+                    form.add_error("file", "The first line must name the columns, with email.")
+                else:
+                    with transaction.atomic():  # a file that breaks halfway imports nothing
+                        subscribed, asked, skipped = services.subscribers_import(
+                            rows=reader, source=f"import: {upload.name}"
+                        )
+            except (UnicodeDecodeError, csv.Error) as error:
+                form.add_error("file", f"This file could not be read as CSV: {error}")
+            if form.is_valid():
+                self.message_user(
+                    request,
+                    f"Subscribed {subscribed} with recorded consent; sent {asked} a "
+                    f"confirmation email; skipped {skipped} (known, repeated or invalid).",
+                    messages.SUCCESS,
+                )
+                return redirect("admin:newsletter_subscriber_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": "Import subscribers",
+        }
+        return render(request, "admin/newsletter/subscriber/import.html", context)
+
+
+class EditionArticleInline(admin.TabularInline):
+    model = EditionArticle
+    extra = 1
+    autocomplete_fields = ["article"]
+    fields = ["position", "article"]
+
+    def _editable(self, obj):
+        return obj is None or obj.status not in {Edition.Status.SENDING, Edition.Status.SENT}
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            kwargs["queryset"] = Article.objects.published()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = [
+        "subject",
+        "kind",
+        "status",
+        "scheduled_at",
+        "sent_at",
+        "queued_count",
+        "sent_count",
+        "failed_count",
+    ]
+    list_filter = ["kind", "status"]
+    search_fields = ["subject"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["categories"]
+    inlines = [EditionArticleInline]
+    fields = [
+        "subject",
+        "preheader",
+        "intro",
+        "categories",
+        "scheduled_at",
+        "kind",
+        "status",
+        "preview",
+        "progress",
+        "period_start",
+        "period_end",
+        "sending_started_at",
+        "sent_at",
+    ]
+    readonly_fields = [
+        "kind",
+        "status",
+        "preview",
+        "progress",
+        "period_start",
+        "period_end",
+        "sending_started_at",
+        "sent_at",
+    ]
+    actions = ["send_now", "schedule", "unschedule", "send_test"]
+
+    def get_queryset(self, request):
+        statuses = Delivery.Status
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                queued=Count(
+                    "deliveries",
+                    filter=Q(deliveries__status__in=[statuses.QUEUED, statuses.SENDING]),
+                ),
+                sent=Count("deliveries", filter=Q(deliveries__status=statuses.SENT)),
+                failed=Count("deliveries", filter=Q(deliveries__status=statuses.FAILED)),
+            )
+        )
+
+    @admin.display(description="queued", ordering="queued")
+    def queued_count(self, edition):
+        return edition.queued
+
+    @admin.display(description="sent", ordering="sent")
+    def sent_count(self, edition):
+        return edition.sent
+
+    @admin.display(description="failed", ordering="failed")
+    def failed_count(self, edition):
+        return edition.failed
+
+    @admin.display(description="send progress")
+    def progress(self, edition):
+        if not edition.pk:
+            return "Not sent yet."
+        counts = services.edition_progress(edition=edition)
+        return (
+            f"{counts['queued']} queued, {counts['sent']} sent, {counts['failed']} failed, "
+            f"{counts['skipped']} skipped"
+        )
+
+    @admin.display(description="preview")
+    def preview(self, edition):
+        if not edition.pk:
+            return "Save first to preview."
+        return format_html(
+            '<a href="{}" target="_blank">Open the email in the browser</a>',
+            reverse("newsletter:edition_preview", kwargs={"pk": edition.pk}),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.status in {Edition.Status.SENDING, Edition.Status.SENT}:
+            return self.fields  # what went out stays as it went out
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Send now", permissions=["change"])
+    def send_now(self, request, queryset):
+        for edition in queryset:
+            if not edition.stories().exists() and not edition.intro.strip():
+                self.message_user(
+                    request, f"“{edition}” has no published stories and no intro.", messages.ERROR
+                )
+                continue
+            services.edition_send(edition=edition)
+            self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
+
+    @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
+    def schedule(self, request, queryset):
+        for edition in queryset:
+            if edition.scheduled_at is None or edition.scheduled_at <= timezone.now():
+                self.message_user(
+                    request,
+                    f"“{edition}” needs a “scheduled at” time in the future.",
+                    messages.ERROR,
+                )
+                continue
+            services.edition_send(edition=edition, when=edition.scheduled_at)
+            self.message_user(request, f"“{edition}” is scheduled.")
+
+    @admin.action(description="Cancel the schedule (back to draft)", permissions=["change"])
+    def unschedule(self, request, queryset):
+        queryset.filter(status=Edition.Status.SCHEDULED).update(status=Edition.Status.DRAFT)
+
+    @admin.action(description="Send a test to me", permissions=["view"])
+    def send_test(self, request, queryset):
+        if not request.user.email:
+            self.message_user(
+                request, "Add an email address to your account first.", messages.ERROR
+            )
+            return
+        for edition in queryset:
+            services.edition_send_test(edition=edition, email=request.user.email)
+        self.message_user(request, f"Test sent to {request.user.email}.")
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """The sending history: read-only, one row per subscriber and edition."""
+
+    list_display = ["edition", "subscriber", "status", "sent_at", "error"]
+    list_filter = ["status", "edition"]
+    search_fields = ["subscriber__email"]
+    list_select_related = ["edition", "subscriber"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,64 @@
+from django import forms
+
+from articles.models import Category
+from newsletter.models import Subscriber
+from newsletter.services import email_normalize
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),
+    )
+    categories = forms.ModelMultipleChoiceField(
+        Category.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Only these topics (leave empty for all)",
+    )
+    frequency = forms.ChoiceField(
+        choices=Subscriber.Frequency.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        label="How often",
+    )
+    # Bots fill every field; people never see this one.
+    website = forms.CharField(required=False, max_length=200)
+    form_token = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+
+    def clean_email(self):
+        return email_normalize(self.cleaned_data["email"])
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        # A path on this site, nothing else: it is stored as where consent was given.
+        return source if source.startswith("/") and not source.startswith("//") else ""
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = Subscriber
+        fields = ["categories", "frequency"]
+        widgets = {
+            "categories": forms.CheckboxSelectMultiple,
+            "frequency": forms.RadioSelect,
+        }
+        labels = {"categories": "Topics (leave all empty for every topic)", "frequency": "Digest"}
+        help_texts = {"categories": ""}
+
+
+class PauseForm(forms.Form):
+    days = forms.TypedChoiceField(
+        choices=[(14, "2 weeks"), (30, "1 month"), (90, "3 months"), (0, "Resume now")],
+        coerce=int,
+        label="Pause for",
+    )
+
+
+class NewLinkForm(forms.Form):
+    email = forms.EmailField(label="Email address", max_length=254)
+
+    def clean_email(self):
+        return email_normalize(self.cleaned_data["email"])

@@ -1,0 +1,35 @@
+"""
+Composes the daily (or, with --weekly, the weekly) "Good News" digest from the stories published
+since the last one, and queues it for sending, or holds it for an editor's approval when
+NEWSLETTER_DIGEST_APPROVAL is on. Meant for cron; running it twice in a period does nothing more.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from newsletter import services
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser):
+        parser.add_argument("--weekly", action="store_true", help="The weekly digest.")
+        parser.add_argument(
+            "--force", action="store_true", help="Compose even if the last one is recent."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Say what would be composed.")
+
+    def handle(self, *args, weekly, force, dry_run, **options):
+        with transaction.atomic():
+            edition = services.digest_compose(weekly=weekly, force=force)
+            if dry_run:
+                transaction.set_rollback(True)
+        if edition is None:
+            self.stdout.write("Nothing to compose: no new stories, or the last digest is recent.")
+            return
+        stories = edition.links.count() if not dry_run else "some"
+        verb = "Would compose" if dry_run else "Composed"
+        self.stdout.write(
+            f"{verb} “{edition.subject}” with {stories} stories: {edition.get_status_display()}."
+        )

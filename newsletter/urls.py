@@ -1,0 +1,16 @@
+from django.urls import path
+
+from newsletter import views
+
+app_name = "newsletter"
+
+urlpatterns = [
+    path("", views.NewsletterView.as_view(), name="index"),
+    path("subscribe/", views.SubscribeView.as_view(), name="subscribe"),
+    path("form-token/", views.form_token_view, name="form_token"),
+    path("confirm/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
+    path("unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
+    path("preferences/<str:token>/", views.PreferencesView.as_view(), name="preferences"),
+    path("new-link/", views.NewLinkView.as_view(), name="new_link"),
+    path("editions/<int:pk>/preview/", views.EditionPreviewView.as_view(), name="edition_preview"),
+]

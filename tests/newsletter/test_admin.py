@@ -1,0 +1,174 @@
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from newsletter.models import Delivery, Edition, Subscriber
+from tests.factories import ArticleFactory, CategoryFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:newsletter_subscriber_changelist")
+EDITIONS = reverse("admin:newsletter_edition_changelist")
+
+
+def test_subscriber_list_filters_and_search(admin_client, django_assert_max_num_queries):
+    health = CategoryFactory(name="Health")
+    SubscriberFactory(email="findme@example.com", categories=[health])
+    SubscriberFactory(email="other@example.com", status=Subscriber.Status.PENDING)
+    with django_assert_max_num_queries(15):
+        page = admin_client.get(
+            CHANGELIST, {"status": "subscribed", "categories__id__exact": health.pk}
+        )
+    html = page.content.decode()
+    assert "findme@example.com" in html and "other@example.com" not in html
+    found = admin_client.get(CHANGELIST, {"q": "other"}).content.decode()
+    assert "other@example.com" in found and "findme@example.com" not in found
+
+
+def test_csv_export(admin_client):
+    subscriber = SubscriberFactory(email="csv@example.com", consent_source="/story/")
+    response = admin_client.post(
+        CHANGELIST, {"action": "export_csv", "_selected_action": [subscriber.pk]}
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["email"] == "csv@example.com" and rows[0]["consent_source"] == "/story/"
+
+
+def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox, committed):
+    SubscriberFactory(email="left@example.com", status=Subscriber.Status.UNSUBSCRIBED)
+    upload = SimpleUploadedFile(
+        "list.csv",
+        b"email,consent_at,consent_text\n"
+        b"agreed@example.com,2026-03-01T09:30:00+00:00,Ticked the box at the fair\n"
+        b"unknown@example.com,,\n"
+        b"left@example.com,2026-03-01T09:30:00+00:00,\n"
+        b"not an address,,\n"
+        b"baddate@example.com,2026-13-45T99:00:00,\n"
+        b"agreed@example.com,,\n",
+        content_type="text/csv",
+    )
+    with committed():
+        response = admin_client.post(
+            reverse("admin:newsletter_subscriber_import"), {"file": upload}, follow=True
+        )
+    assert "Subscribed 1 with recorded consent; sent 2 a confirmation email; skipped 3" in (
+        response.content.decode()
+    )
+    agreed = Subscriber.objects.get(email="agreed@example.com")
+    assert agreed.status == Subscriber.Status.SUBSCRIBED
+    assert agreed.consent_text == "Ticked the box at the fair"
+    assert agreed.consent_source == "import: list.csv"
+    assert Subscriber.objects.get(email="unknown@example.com").status == "pending"
+    assert Subscriber.objects.get(email="left@example.com").status == "unsubscribed"
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "baddate@example.com",
+        "unknown@example.com",
+    ]
+
+
+def test_csv_import_rejects_a_file_that_is_not_csv(admin_client):
+    upload = SimpleUploadedFile(
+        "list.csv", b"email\nfine@example.com\n\xff\xfe\x00garbage", content_type="text/csv"
+    )
+    response = admin_client.post(reverse("admin:newsletter_subscriber_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_erase_removes_the_persons_data(admin_client):
+    person = SubscriberFactory(email="forget@example.com")
+    edition = EditionFactory()
+    Delivery.objects.create(edition=edition, subscriber=person)
+    admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
+    assert not Subscriber.objects.filter(email="forget@example.com").exists()
+    assert not Delivery.objects.exists()
+
+
+def test_compose_an_edition_with_ordered_stories(admin_client):
+    first, second = ArticleFactory(), ArticleFactory()
+    draft = ArticleFactory(status="draft", published_at=None)
+    data = {
+        "subject": "Spring news",
+        "preheader": "Sunny",
+        "intro": "Hello",
+        "links-TOTAL_FORMS": "3",
+        "links-INITIAL_FORMS": "0",
+        "links-0-position": "2",
+        "links-0-article": first.pk,
+        "links-1-position": "1",
+        "links-1-article": second.pk,
+        "links-2-position": "3",
+        "links-2-article": draft.pk,
+    }
+    response = admin_client.post(reverse("admin:newsletter_edition_add"), data)
+    assert response.status_code == 200  # the draft is refused
+    assert "Select a valid choice" in response.content.decode()
+    data.update({"links-TOTAL_FORMS": "2"})
+    del data["links-2-position"], data["links-2-article"]
+    response = admin_client.post(reverse("admin:newsletter_edition_add"), data)
+    assert response.status_code == 302
+    edition = Edition.objects.get()
+    assert list(edition.stories()) == [second, first]
+
+
+def test_preview_send_test_and_send_now(admin_client, admin_user, mailoutbox, committed):
+    edition = EditionFactory(subject="Preview me", stories=[ArticleFactory(title="Otters")])
+    SubscriberFactory.create_batch(2)
+    preview = admin_client.get(edition.get_absolute_url())
+    assert "Otters" in preview.content.decode()
+    admin_client.post(EDITIONS, {"action": "send_test", "_selected_action": [edition.pk]})
+    assert [message.to for message in mailoutbox] == [[admin_user.email]]
+    with committed():
+        admin_client.post(EDITIONS, {"action": "send_now", "_selected_action": [edition.pk]})
+    assert len(mailoutbox) == 3
+    page = admin_client.get(reverse("admin:newsletter_edition_change", args=[edition.pk]))
+    assert "0 queued, 2 sent, 0 failed" in page.content.decode()
+
+
+def test_the_preview_is_for_staff_only(client):
+    edition = EditionFactory()
+    assert client.get(edition.get_absolute_url()).status_code in {302, 403}
+
+
+def test_schedule_needs_a_future_time(admin_client, settings):
+    edition = EditionFactory()
+    response = admin_client.post(
+        EDITIONS, {"action": "schedule", "_selected_action": [edition.pk]}, follow=True
+    )
+    assert "needs a “scheduled at” time in the future" in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT
+
+
+def test_edition_list_shows_progress(admin_client, django_assert_max_num_queries):
+    edition = EditionFactory(subject="Counted")
+    for status in ["sent", "sent", "failed", "queued"]:
+        Delivery.objects.create(edition=edition, subscriber=SubscriberFactory(), status=status)
+    with django_assert_max_num_queries(10):
+        html = admin_client.get(EDITIONS).content.decode()
+    assert 'class="field-sent_count">2<' in html and 'class="field-failed_count">1<' in html
+
+
+def test_an_empty_edition_is_not_sent(admin_client, mailoutbox):
+    edition = EditionFactory(intro="", stories=[ArticleFactory(status="draft", published_at=None)])
+    SubscriberFactory()
+    response = admin_client.post(
+        EDITIONS, {"action": "send_now", "_selected_action": [edition.pk]}, follow=True
+    )
+    assert "has no published stories and no intro" in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def test_a_sent_edition_can_no_longer_be_edited(admin_client):
+    edition = EditionFactory(status=Edition.Status.SENT, stories=[ArticleFactory()])
+    url = reverse("admin:newsletter_edition_change", args=[edition.pk])
+    admin_client.post(url, {"subject": "Rewritten history"})
+    edition.refresh_from_db()
+    assert edition.subject != "Rewritten history"
+    assert 'name="subject"' not in admin_client.get(url).content.decode()

@@ -1,0 +1,107 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from newsletter import services
+from newsletter.models import Edition, Subscriber
+from tests.factories import ArticleFactory, CategoryFactory
+from tests.newsletter.factories import SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def story(hours_ago, **fields):
+    return ArticleFactory(published_at=timezone.now() - timedelta(hours=hours_ago), **fields)
+
+
+def test_the_daily_digest_holds_the_stories_since_the_last_one(mailoutbox, committed):
+    old = story(30)
+    new = [story(2), story(5)]
+    scheduled = story(-2)
+    ArticleFactory(status="draft", published_at=None)
+    SubscriberFactory()
+    with committed():
+        edition = services.digest_compose()
+    assert edition.kind == Edition.Kind.DAILY
+    assert set(edition.stories()) == set(new)
+    assert old not in edition.stories()
+    assert len(mailoutbox) == 1
+
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        newer = story(1)
+        with committed():
+            second = services.digest_compose()
+        # The story scheduled for later went out in the meantime: it is in the next digest.
+        assert set(second.stories()) == {newer, scheduled}
+
+
+def test_composing_twice_in_a_day_does_nothing_more(committed):
+    story(1)
+    with committed():
+        assert services.digest_compose() is not None
+    story(0.5)
+    assert services.digest_compose() is None
+    assert Edition.objects.count() == 1
+
+
+def test_no_new_stories_no_digest():
+    story(48)
+    assert services.digest_compose() is None
+    assert not Edition.objects.exists()
+
+
+def test_each_subscriber_gets_only_the_categories_chosen(mailoutbox, committed):
+    health, nature = CategoryFactory(name="Health"), CategoryFactory(name="Nature")
+    story(1, category=health, title="Health news")
+    story(2, category=nature, title="Nature news")
+    SubscriberFactory(email="health@example.com", categories=[health])
+    SubscriberFactory(email="all@example.com")
+    SubscriberFactory(email="weekly@example.com", frequency=Subscriber.Frequency.WEEKLY)
+    SubscriberFactory(email="space@example.com", categories=[CategoryFactory(name="Space")])
+    with committed():
+        services.digest_compose()
+    bodies = {message.to[0]: message.body for message in mailoutbox}
+    assert set(bodies) == {"health@example.com", "all@example.com"}
+    assert "Health news" in bodies["health@example.com"]
+    assert "Nature news" not in bodies["health@example.com"]
+    assert "Nature news" in bodies["all@example.com"]
+
+
+def test_the_weekly_digest_goes_to_weekly_subscribers(mailoutbox, committed):
+    story(50)
+    story(100)
+    SubscriberFactory(email="daily@example.com")
+    SubscriberFactory(email="weekly@example.com", frequency=Subscriber.Frequency.WEEKLY)
+    with committed():
+        edition = services.digest_compose(weekly=True)
+    assert edition.stories().count() == 2
+    assert [message.to for message in mailoutbox] == [["weekly@example.com"]]
+
+
+def test_digests_can_wait_for_an_editors_approval(settings, mailoutbox, committed):
+    settings.NEWSLETTER_DIGEST_APPROVAL = True
+    story(1)
+    SubscriberFactory()
+    with committed():
+        edition = services.digest_compose()
+    assert edition.status == Edition.Status.AWAITING_APPROVAL
+    assert mailoutbox == []
+    with committed():
+        services.edition_send(edition=edition)
+    assert len(mailoutbox) == 1
+
+
+def test_compose_digest_command(mailoutbox, committed):
+    story(1)
+    SubscriberFactory()
+    call_command("compose_digest", "--dry-run", stdout=(out := __import__("io").StringIO()))
+    assert "Would compose" in out.getvalue() and not Edition.objects.exists()
+    with committed():
+        call_command("compose_digest", stdout=(out := __import__("io").StringIO()))
+    assert "Composed" in out.getvalue() and Edition.objects.count() == 1
+    assert len(mailoutbox) == 1
+    call_command("compose_digest", stdout=(out := __import__("io").StringIO()))
+    assert "Nothing to compose" in out.getvalue()

@@ -1,0 +1,321 @@
+import smtplib
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.tasks import default_task_backend
+from django.utils import timezone
+
+from newsletter import services
+from newsletter.models import Delivery, Edition, Subscriber
+from tests.factories import ArticleFactory, CategoryFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+DUMMY = {
+    "default": {
+        "BACKEND": "django.tasks.backends.dummy.DummyBackend",
+        "QUEUES": ["default", "email"],
+    }
+}
+
+
+class RecordingBackend(BaseEmailBackend):
+    """A mail server that records each message and connection; `fail` makes it misbehave."""
+
+    sent = []
+    opened = 0
+    fail = None  # callable(message, count_sent) -> exception or None
+
+    def open(self):
+        type(self).opened += 1
+        return True
+
+    def send_messages(self, messages):
+        for message in messages:
+            fail = type(self).fail
+            error = fail and fail(message, len(type(self).sent))
+            if error:
+                raise error
+            message.message()
+            type(self).sent.append(message)
+        return len(messages)
+
+
+@pytest.fixture
+def server(settings):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.sent, RecordingBackend.opened, RecordingBackend.fail = [], 0, None
+    return RecordingBackend
+
+
+@pytest.fixture
+def edition():
+    return EditionFactory(stories=[ArticleFactory(), ArticleFactory()])
+
+
+def recipients(messages):
+    return Counter(message.to[0] for message in messages)
+
+
+def test_sending_mails_every_active_subscriber_once_with_unsubscribe_headers(
+    edition, mailoutbox, committed
+):
+    readers = SubscriberFactory.create_batch(3)
+    SubscriberFactory(status=Subscriber.Status.PENDING)
+    SubscriberFactory(status=Subscriber.Status.UNSUBSCRIBED)
+    SubscriberFactory(status=Subscriber.Status.BOUNCED)
+    SubscriberFactory(paused_until=timezone.now() + timedelta(days=3))
+    with committed():
+        services.edition_send(edition=edition)
+    assert recipients(mailoutbox) == {reader.email: 1 for reader in readers}
+    for message in mailoutbox:
+        link = message.extra_headers["List-Unsubscribe"]
+        assert link.startswith("<https://news.example.org/newsletter/unsubscribe/")
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert link[1:-1] in message.body and link[1:-1] in message.alternatives[0].content
+        assert edition.subject == message.subject
+        raw = message.message().as_string()
+        assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
+    assert services.edition_progress(edition=edition) == {
+        "queued": 0,
+        "sent": 3,
+        "failed": 0,
+        "skipped": 0,
+    }
+
+
+def test_each_subscriber_gets_their_own_unsubscribe_link(edition, mailoutbox, committed):
+    SubscriberFactory.create_batch(2)
+    with committed():
+        services.edition_send(edition=edition)
+    links = {message.extra_headers["List-Unsubscribe"] for message in mailoutbox}
+    assert len(links) == 2
+
+
+def test_the_email_has_html_with_inline_css_absolute_images_and_a_text_part(
+    mailoutbox, committed, settings
+):
+    story = ArticleFactory(title="Coral reefs recover", hero_image_alt="A bright reef")
+    story.hero_image.name = "articles/reef.jpg"
+    story.save()
+    draft = ArticleFactory(title="Not yet public", status="draft")
+    edition = EditionFactory(stories=[story, draft], intro="Hello <b>friends</b>")
+    SubscriberFactory()
+    with committed():
+        services.edition_send(edition=edition)
+    (message,) = mailoutbox
+    html = message.alternatives[0].content
+    assert 'style="' in html and 'name="color-scheme"' in html
+    assert 'src="https://news.example.org/media/articles/reef.jpg" alt="A bright reef"' in html
+    assert f'href="https://news.example.org{story.get_absolute_url()}"' in html
+    assert "Hello &lt;b&gt;friends&lt;/b&gt;" in html
+    assert "Not yet public" not in html and "Not yet public" not in message.body
+    assert "Coral reefs recover" in message.body
+    assert "<a " not in message.body and "<td" not in message.body
+
+
+def test_category_targeting(mailoutbox, committed):
+    health, nature = CategoryFactory(), CategoryFactory()
+    edition = EditionFactory(stories=[ArticleFactory(category=health)])
+    edition.categories.set([health])
+    wants_health = SubscriberFactory(categories=[health])
+    wants_all = SubscriberFactory()
+    SubscriberFactory(categories=[nature])
+    with committed():
+        services.edition_send(edition=edition)
+    assert recipients(mailoutbox) == {wants_health.email: 1, wants_all.email: 1}
+
+
+def test_a_batch_reuses_one_connection(server, edition, settings):
+    settings.NEWSLETTER_BATCH_SIZE = 3
+    SubscriberFactory.create_batch(7)
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    services.edition_deliver(edition=edition)
+    assert len(server.sent) == 7
+    assert server.opened == 3
+
+
+def test_a_send_interrupted_mid_batch_resumes_and_sends_each_address_exactly_once(
+    server, edition, settings
+):
+    settings.NEWSLETTER_BATCH_SIZE = 4
+    readers = SubscriberFactory.create_batch(10)
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    server.fail = lambda message, count: (
+        smtplib.SMTPServerDisconnected("Connection lost") if count == 6 else None
+    )
+    with pytest.raises(services.TransientSendError):
+        services.edition_deliver(edition=edition)
+    assert len(server.sent) == 6
+    assert services.edition_progress(edition=edition)["sent"] == 6
+    server.fail = None
+    edition.refresh_from_db()
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers}
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
+
+
+def test_a_killed_run_resumes_without_sending_anyone_twice(server, edition, settings):
+    """A killed worker leaves rows `sending`: the one on the wire is never sent again."""
+    readers = SubscriberFactory.create_batch(5)
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    services.edition_queue_deliveries(edition=edition)
+    rows = list(Delivery.objects.filter(edition=edition).order_by("pk"))
+    Delivery.objects.filter(pk=rows[0].pk).update(status=Delivery.Status.SENT)
+    long_ago = timezone.now() - timedelta(minutes=6)  # past the five-minute lease
+    Delivery.objects.filter(pk__in=[row.pk for row in rows[1:4]]).update(
+        status=Delivery.Status.SENDING, claim="dead", claimed_at=long_ago
+    )
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers[2:]}
+    on_the_wire = Delivery.objects.get(pk=rows[1].pk)
+    assert on_the_wire.status == Delivery.Status.FAILED and "Interrupted" in on_the_wire.error
+
+
+def test_runs_side_by_side_never_send_the_same_row(server, edition, settings):
+    settings.NEWSLETTER_BATCH_SIZE = 3
+    readers = SubscriberFactory.create_batch(8)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    services.edition_queue_deliveries(edition=edition)
+    other_run = services._claim_batch(edition)  # another worker took a batch and is sending
+    assert services.edition_deliver(edition=edition) is False  # its rows are still out
+    assert len(server.sent) == 5
+    renderer = services.EditionRenderer(edition, list(edition.stories()))
+    services._send_batch(edition, other_run, renderer)
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers}
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
+
+
+def test_a_permanent_refusal_marks_that_delivery_failed_and_goes_on(server, edition):
+    good = SubscriberFactory(email="good@example.com")
+    SubscriberFactory(email="nobody@example.com")
+    server.fail = lambda message, count: (
+        smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+        if message.to[0] == "nobody@example.com"
+        else None
+    )
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {good.email: 1}
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == "nobody@example.com" and "No such user" in failed.error
+
+
+def test_transient_failures_are_retried_later_with_backoff(server, edition, settings):
+    """With a backend that can defer (any real queue), the rest is re-queued for later."""
+    SubscriberFactory.create_batch(2)
+    settings.TASKS = DUMMY
+    server.fail = lambda message, count: smtplib.SMTPDataError(451, b"Try again later")
+    from newsletter.tasks import deliver_edition
+
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    result = deliver_edition.call(edition.pk)
+    assert result == "retrying"
+    (retry,) = default_task_backend.results
+    assert retry.args == [edition.pk, 1]
+    assert retry.task.run_after > timezone.now() + timedelta(seconds=25)
+    assert services.edition_progress(edition=edition)["queued"] == 2
+
+
+def test_the_task_backend_is_chosen_by_settings_alone(edition, mailoutbox, settings, committed):
+    SubscriberFactory()
+    settings.TASKS = DUMMY
+    with committed():
+        services.edition_send(edition=edition)
+    assert mailoutbox == []
+    (queued,) = default_task_backend.results
+    assert queued.task.name == "deliver_edition" and queued.task.queue_name == "email"
+
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
+    edition.refresh_from_db()
+    with committed():
+        services.edition_send(edition=edition)
+    assert len(mailoutbox) == 1
+
+
+def test_scheduling_queues_the_send_for_its_time(edition, settings, committed):
+    settings.TASKS = DUMMY
+    when = timezone.now() + timedelta(hours=3)
+    with committed():
+        services.edition_send(edition=edition, when=when)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SCHEDULED
+    (queued,) = default_task_backend.results
+    assert queued.task.run_after == when
+
+
+def test_a_task_for_an_unscheduled_edition_sends_nothing(edition, mailoutbox):
+    from newsletter.tasks import deliver_edition
+
+    SubscriberFactory()
+    assert deliver_edition.call(edition.pk) == "sent"  # a draft: nothing to do
+    assert mailoutbox == []
+
+
+def test_sending_query_count_is_per_message_not_per_list(
+    server, edition, django_assert_max_num_queries
+):
+    SubscriberFactory.create_batch(20)
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    with django_assert_max_num_queries(20 + 20):
+        services.edition_deliver(edition=edition)
+    assert len(server.sent) == 20
+
+
+def test_send_a_test_to_me(edition, mailoutbox):
+    services.edition_send_test(edition=edition, email="editor@example.com")
+    (message,) = mailoutbox
+    assert message.subject == f"[Test] {edition.subject}"
+    assert not Delivery.objects.exists()
+    assert mail.outbox[0].to == ["editor@example.com"]
+
+
+def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, committed):
+    edition = EditionFactory(intro="We have moved to a new address.")
+    SubscriberFactory()
+    with committed():
+        services.edition_send(edition=edition)
+    (message,) = mailoutbox
+    assert "We have moved" in message.body
+
+
+def test_several_senders_can_share_an_edition(edition, settings, committed):
+    settings.TASKS = DUMMY
+    settings.NEWSLETTER_SENDERS = 3
+    with committed():
+        services.edition_send(edition=edition)
+    assert [result.task.name for result in default_task_backend.results] == ["deliver_edition"] * 3
+
+
+def test_the_worker_sends_a_scheduled_edition_only_when_due(edition, mailoutbox, settings):
+    from newsletter.tasks import deliver_edition
+
+    SubscriberFactory()
+    settings.TASKS = DUMMY
+    services.edition_send(edition=edition, when=timezone.now() + timedelta(hours=1))
+    assert deliver_edition.call(edition.pk) == "not due"
+    assert mailoutbox == []
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        assert deliver_edition.call(edition.pk) == "sent"
+    assert len(mailoutbox) == 1
