@@ -3,6 +3,12 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not frozen when the URLconf is first imported.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("newsletter/", include("newsletter.urls")),
@@ -12,11 +18,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.insert(
         0,
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media),
     )
 
 # Email-service webhooks (bounces, complaints) only with a secret: unauthenticated ones would let
