@@ -60,6 +60,8 @@ $(DATA_DIR)/secret_key:
 	@$(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@chmod 600 $@
 
+# Links in emails, feeds and sitemaps point at this server unless SITE_URL says otherwise.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py migrate --no-input --verbosity 0
 	$(PY) manage.py collectstatic --no-input --verbosity 0
