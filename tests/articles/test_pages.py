@@ -350,6 +350,18 @@ def test_tag_page(client, health, nature):
     assert "Stories tagged “vaccines”" in html_of(response)
 
 
+@pytest.mark.parametrize("name", ["café", "Ärzte ohne Grenzen", "日本"])
+def test_tags_with_letters_beyond_ascii_have_pages(client, health, name):
+    """taggit keeps such letters in slugs: the story, its tag page and the sitemap all work."""
+    story = ArticleFactory(category=health, tags=[name])
+    tag = story.tags.get()
+    assert tag.slug != tag.slug.encode("ascii", "ignore").decode()
+    assert client.get(story.get_absolute_url()).status_code == 200
+    response = client.get(reverse("articles:tag", args=[tag.slug]))
+    assert list(response.context["articles"]) == [story]
+    assert client.get(reverse("articles:sitemap")).status_code == 200
+
+
 def test_source_page_lists_each_citing_story_once(client, health):
     journal = SourceFactory(name="Science Advances", slug="science-advances", kind="journal")
     story = ArticleFactory(category=health)
