@@ -31,7 +31,7 @@ BODY_EXTENSIONS = {
 }
 
 
-class HeroImageField(forms.ImageField):
+class CheckedImageField(forms.ImageField):
     """An image upload checked before Pillow decodes it: bytes, format and pixel count."""
 
     def to_python(self, data):
@@ -96,7 +96,7 @@ class ArticleAdminForm(forms.ModelForm):
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
-        field_classes = {"hero_image": HeroImageField}
+        field_classes = {"hero_image": CheckedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from articles import forms as article_forms
@@ -140,3 +141,18 @@ def test_alt_text_is_required_with_an_image(editor_client):
     assert response.status_code == 200
     assert "Describe the hero image" in str(response.context["adminform"].form.errors)
     assert not article.hero_image
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (png_header(8_000, 6_000), "the limit is 40 megapixels"),
+        (image_bytes()[:-20] + b"garbage", "this file is not one, or it is damaged"),
+    ],
+    ids=["too-many-pixels", "cut-off"],
+)
+def test_author_photos_are_checked_like_hero_images(editor_client, content, error):
+    data = {"name": "Ada", "slug": "ada", "photo": SimpleUploadedFile("ada.png", content)}
+    response = editor_client.post(reverse("admin:articles_author_add"), data)
+    assert response.status_code == 200
+    assert error in str(response.context["adminform"].form.errors["photo"])
