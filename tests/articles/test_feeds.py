@@ -19,11 +19,6 @@ def _site_url(settings):
     settings.SITE_URL = SITE
 
 
-@pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health")
-
-
 def parse(client, url):
     response = client.get(url)
     assert response.status_code == 200

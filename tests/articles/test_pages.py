@@ -29,16 +29,6 @@ DAY = timedelta(days=1)
 
 
 @pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health", emoji="🏥", position=1)
-
-
-@pytest.fixture
-def nature():
-    return CategoryFactory(name="Nature", slug="nature", emoji="🌿", position=2)
-
-
-@pytest.fixture
 def science():
     return CategoryFactory(name="Science", slug="science", emoji="🔬", position=3)
 
