@@ -340,6 +340,17 @@ def test_tag_page(client, health, nature):
     assert "Stories tagged “vaccines”" in html_of(response)
 
 
+@pytest.mark.parametrize(
+    ("status", "published_at"),
+    [(Article.Status.DRAFT, None), (Article.Status.PUBLISHED, timezone.now() + DAY)],
+)
+def test_a_tag_only_on_unpublished_stories_has_no_page(client, health, status, published_at):
+    ArticleFactory(
+        category=health, tags=["embargoed-drug"], status=status, published_at=published_at
+    )
+    assert client.get(reverse("articles:tag", args=["embargo"])).status_code == 404
+
+
 @pytest.mark.parametrize("name", ["café", "Ärzte ohne Grenzen", "日本"])
 def test_tags_with_letters_beyond_ascii_have_pages(client, health, name):
     """taggit keeps such letters in slugs: the story, its tag page and the sitemap all work."""
