@@ -40,6 +40,15 @@ def test_site_feed_lists_the_newest_published_stories_only(client, name):
 
 
 @pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom"])
+def test_control_characters_pasted_into_a_story_do_not_break_the_feed(client, name):
+    """Word's soft line break is a vertical tab, which XML forbids."""
+    ArticleFactory(title="Hearing\x0brestored", standfirst="Children\x0cheard\x1bspeech.")
+    entry = parse(client, reverse(name)).entries[0]
+    assert entry.title == "Hearing restored"
+    assert entry.summary == "Children heard speech."
+
+
+@pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom"])
 def test_feed_items_carry_full_metadata(client, health, name):
     published = timezone.now() - timedelta(days=1)
     article = ArticleFactory(
