@@ -49,6 +49,15 @@ def test_xss_through_the_admin_form_is_stored_sanitised(editor_client, payload, 
     assert Article.objects.get(pk=article.pk).body == stored
 
 
+@pytest.mark.parametrize("slug", ["search", "newsletter", "admin"])
+def test_a_slug_taken_by_another_page_is_refused(editor_client, slug):
+    article = ArticleFactory()
+    response = post(editor_client, article, slug=slug)
+    assert response.status_code == 200
+    assert "belongs to another page" in str(response.context["adminform"].form.errors["slug"])
+    assert Article.objects.get(pk=article.pk).slug == article.slug
+
+
 def test_editor_formatting_survives(editor_client):
     body = (
         "<h2>Sub</h2><h3>Subsub</h3><p><strong>b</strong> <em>i</em> "
