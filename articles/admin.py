@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -15,7 +16,7 @@ from reversion.admin import VersionAdmin
 from articles import services
 from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
-from articles.forms import ArticleAdminForm
+from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -47,6 +48,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    formfield_overrides = {models.ImageField: {"form_class": CheckedImageField}}
 
 
 @admin.register(Source)
@@ -249,6 +251,13 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             )
         )
         return services.articles_visible_to(request.user, queryset)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "related_articles":
+            # The form shows the headline of every story picked, so only public or own ones.
+            visible = services.articles_visible_to(request.user)
+            kwargs["queryset"] = Article.objects.published() | visible
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

@@ -1,19 +1,24 @@
 """Revisions of a story: the history with a compare view, and restores that keep the workflow."""
 
-from django.contrib.admin.utils import unquote
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db import IntegrityError, connection, transaction
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from reversion.models import Version
 
 from articles import services
-from articles.models import Article
+from articles.models import Article, ArticleAuthor, Citation, TaggedArticle
 
 # Changed only through the workflow buttons and actions (services.py), never by a form or a
 # restore: an old version brings back its words, not its place in the workflow.
 WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
+RESTORED_TABLES = [
+    model._meta.db_table for model in (Article, ArticleAuthor, Citation, TaggedArticle)
+]
 
 
 class RevisionsMixin:
@@ -48,7 +53,22 @@ class RevisionsMixin:
         request._article_before_revert = {
             field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
         }
-        return super().revision_view(request, object_id, version_id, extra_context)
+        try:
+            with transaction.atomic():
+                response = super().revision_view(request, object_id, version_id, extra_context)
+                # An old version can name an author, source or tag deleted since; the database
+                # would only refuse the dangling rows at commit, with a server error.
+                connection.check_constraints(table_names=RESTORED_TABLES)
+        except IntegrityError:
+            messages.error(
+                request,
+                "This version cannot be restored: an author, source or tag it names has since "
+                "been deleted. Restore a newer version, or edit the story instead.",
+            )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_history", args=[quote(article.pk)])
+            )
+        return response
 
     def recoverlist_view(self, request, extra_context=None):
         if not services.can_publish(request.user):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.urls import resolve, reverse
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
@@ -31,7 +32,7 @@ BODY_EXTENSIONS = {
 }
 
 
-class HeroImageField(forms.ImageField):
+class CheckedImageField(forms.ImageField):
     """An image upload checked before Pillow decodes it: bytes, format and pixel count."""
 
     def to_python(self, data):
@@ -96,7 +97,7 @@ class ArticleAdminForm(forms.ModelForm):
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
-        field_classes = {"hero_image": HeroImageField}
+        field_classes = {"hero_image": CheckedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,6 +111,15 @@ class ArticleAdminForm(forms.ModelForm):
                 label=body.label,
                 help_text=body.help_text,
             )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        # /search/, /newsletter/ and the like come first: a story there could never be read.
+        if resolve(reverse("articles:article", kwargs={"slug": slug})).url_name != "article":
+            raise forms.ValidationError(
+                "This address belongs to another page of the site: choose another slug."
+            )
+        return slug
 
 
 MAX_QUERY_LENGTH = 200

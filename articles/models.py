@@ -15,10 +15,15 @@ from taggit.models import TaggedItemBase
 
 from articles import renditions
 from articles.colours import readable_background
-from articles.sanitize import sanitize_html
+from articles.sanitize import sanitize_html, strip_control_characters
 
 WORDS_PER_MINUTE = 230
 PHOTO_WIDTHS = (160, 320)
+# Article fields of plain text, shown in feeds and sitemaps as well as on pages.
+PLAIN_TEXT_FIELDS = [
+    "title", "standfirst", "hero_image_alt", "hero_image_caption", "hero_image_credit",
+    "seo_title", "seo_description",
+]  # fmt: skip
 # The text search configuration of Article.search_document (see migration 0003_search).
 SEARCH_CONFIG = "english"
 
@@ -417,6 +422,8 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        for field in PLAIN_TEXT_FIELDS:
+            setattr(self, field, strip_control_characters(getattr(self, field)))
         words = len(strip_tags(self.body).split())
         self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
         if self.status == self.Status.PUBLISHED and not self.published_at:

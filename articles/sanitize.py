@@ -20,3 +20,12 @@ def sanitize_html(html):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+# C0 control characters other than tab and newlines: XML 1.0 (feeds, sitemaps) forbids them, and
+# text pasted from word processors carries some (a soft line break is a vertical tab).
+CONTROL_CHARACTERS = {code: " " for code in range(32) if chr(code) not in "\t\n\r"}
+
+
+def strip_control_characters(text):
+    return text.translate(CONTROL_CHARACTERS)

@@ -37,7 +37,8 @@ urlpatterns = [
         public_page(feeds.CategoryAtomFeed()),
         name="category_feed_atom",
     ),
-    path("tag/<slug:slug>/", public_page(views.TagView.as_view()), name="tag"),
+    # taggit keeps accented and non-Latin letters in tag slugs, which <slug:> would refuse.
+    path("tag/<str:slug>/", public_page(views.TagView.as_view()), name="tag"),
     path("source/<slug:slug>/", public_page(views.SourceView.as_view()), name="source"),
     path("author/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),

@@ -1,6 +1,6 @@
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
@@ -95,6 +95,11 @@ class CategoryView(ArticleListView):
 
 class TagView(ArticleListView):
     model_for_subject = Tag
+
+    def get_subject(self):
+        # A tag found only on unpublished stories is not public yet: its name can give one away.
+        published = Article.objects.published().filter(tags=OuterRef("pk"))
+        return get_object_or_404(Tag.objects.filter(Exists(published)), slug=self.kwargs["slug"])
 
     def filter_for(self, queryset, tag):
         return queryset.filter(tags=tag)

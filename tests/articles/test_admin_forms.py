@@ -6,6 +6,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from articles import forms as article_forms
@@ -46,6 +47,15 @@ def test_xss_through_the_admin_form_is_stored_sanitised(editor_client, payload, 
     response = post(editor_client, article, body=payload)
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).body == stored
+
+
+@pytest.mark.parametrize("slug", ["search", "newsletter", "admin"])
+def test_a_slug_taken_by_another_page_is_refused(editor_client, slug):
+    article = ArticleFactory()
+    response = post(editor_client, article, slug=slug)
+    assert response.status_code == 200
+    assert "belongs to another page" in str(response.context["adminform"].form.errors["slug"])
+    assert Article.objects.get(pk=article.pk).slug == article.slug
 
 
 def test_editor_formatting_survives(editor_client):
@@ -140,3 +150,18 @@ def test_alt_text_is_required_with_an_image(editor_client):
     assert response.status_code == 200
     assert "Describe the hero image" in str(response.context["adminform"].form.errors)
     assert not article.hero_image
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (png_header(8_000, 6_000), "the limit is 40 megapixels"),
+        (image_bytes()[:-20] + b"garbage", "this file is not one, or it is damaged"),
+    ],
+    ids=["too-many-pixels", "cut-off"],
+)
+def test_author_photos_are_checked_like_hero_images(editor_client, content, error):
+    data = {"name": "Ada", "slug": "ada", "photo": SimpleUploadedFile("ada.png", content)}
+    response = editor_client.post(reverse("admin:articles_author_add"), data)
+    assert response.status_code == 200
+    assert error in str(response.context["adminform"].form.errors["photo"])

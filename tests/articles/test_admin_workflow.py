@@ -113,6 +113,23 @@ def test_post_tampering_does_not_publish(client, users):
     assert "you do not have permission" in response.content.decode()
 
 
+def test_a_writer_cannot_read_other_drafts_by_pinning_them(client, users):
+    article = own_story(users)
+    secret = ArticleFactory(
+        title="Embargoed merger", status=Status.DRAFT, published_at=None, created_by=users["editor"]
+    )
+    public = ArticleFactory(title="Out in the world")
+    client = client_for(client, users, "writer")
+    data = form_data(client.get(change_url(article)))
+    response = client.post(change_url(article), data | {"related_articles": [secret.pk]})
+    assert response.status_code == 200
+    assert "Embargoed merger" not in response.content.decode()
+    assert not article.related_articles.exists()
+    response = client.post(change_url(article), data | {"related_articles": [public.pk]})
+    assert response.status_code == 302
+    assert list(article.related_articles.all()) == [public]
+
+
 def test_a_writer_cannot_change_their_published_story(client, users):
     article = own_story(users, Status.PUBLISHED)
     client = client_for(client, users, "writer")

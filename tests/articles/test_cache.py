@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.cache import public_page
 from articles.models import Article, Correction
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +33,6 @@ def _page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health")
 
 
 @pytest.fixture

@@ -8,11 +8,6 @@ pytestmark = pytest.mark.django_db
 GOOD_DESCRIPTION = "A careful, well-sourced summary of the finding, in about a hundred characters."
 
 
-@pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health")
-
-
 def warnings_for(**fields):
     fields.setdefault("seo_description", GOOD_DESCRIPTION)
     return article_warnings(ArticleFactory(**fields))

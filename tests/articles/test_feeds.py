@@ -19,11 +19,6 @@ def _site_url(settings):
     settings.SITE_URL = SITE
 
 
-@pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health")
-
-
 def parse(client, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -42,6 +37,15 @@ def test_site_feed_lists_the_newest_published_stories_only(client, name):
     assert links == [f"{SITE}{story.get_absolute_url()}" for story in stories[:20]]
     assert f"{SITE}{draft.get_absolute_url()}" not in links
     assert f"{SITE}{scheduled.get_absolute_url()}" not in links
+
+
+@pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom"])
+def test_control_characters_pasted_into_a_story_do_not_break_the_feed(client, name):
+    """Word's soft line break is a vertical tab, which XML forbids."""
+    ArticleFactory(title="Hearing\x0brestored", standfirst="Children\x0cheard\x1bspeech.")
+    entry = parse(client, reverse(name)).entries[0]
+    assert entry.title == "Hearing restored"
+    assert entry.summary == "Children heard speech."
 
 
 @pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom"])

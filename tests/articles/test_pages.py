@@ -29,16 +29,6 @@ DAY = timedelta(days=1)
 
 
 @pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health", emoji="🏥", position=1)
-
-
-@pytest.fixture
-def nature():
-    return CategoryFactory(name="Nature", slug="nature", emoji="🌿", position=2)
-
-
-@pytest.fixture
 def science():
     return CategoryFactory(name="Science", slug="science", emoji="🔬", position=3)
 
@@ -348,6 +338,29 @@ def test_tag_page(client, health, nature):
     response = client.get(reverse("articles:tag", args=["vaccines"]))
     assert set(response.context["articles"]) == set(tagged)
     assert "Stories tagged “vaccines”" in html_of(response)
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at"),
+    [(Article.Status.DRAFT, None), (Article.Status.PUBLISHED, timezone.now() + DAY)],
+)
+def test_a_tag_only_on_unpublished_stories_has_no_page(client, health, status, published_at):
+    ArticleFactory(
+        category=health, tags=["embargoed-drug"], status=status, published_at=published_at
+    )
+    assert client.get(reverse("articles:tag", args=["embargo"])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["café", "Ärzte ohne Grenzen", "日本"])
+def test_tags_with_letters_beyond_ascii_have_pages(client, health, name):
+    """taggit keeps such letters in slugs: the story, its tag page and the sitemap all work."""
+    story = ArticleFactory(category=health, tags=[name])
+    tag = story.tags.get()
+    assert tag.slug != tag.slug.encode("ascii", "ignore").decode()
+    assert client.get(story.get_absolute_url()).status_code == 200
+    response = client.get(reverse("articles:tag", args=[tag.slug]))
+    assert list(response.context["articles"]) == [story]
+    assert client.get(reverse("articles:sitemap")).status_code == 200
 
 
 def test_source_page_lists_each_citing_story_once(client, health):

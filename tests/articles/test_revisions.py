@@ -1,10 +1,10 @@
 import pytest
 from reversion.models import Version
 
-from articles.models import Article
+from articles.models import Article, ArticleAuthor
 from tests.articles.admin_forms import change_url, form_data
 from tests.articles.roles import make_user
-from tests.factories import ArticleFactory, SourceFactory, cite
+from tests.factories import ArticleFactory, AuthorFactory, SourceFactory, byline, cite
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -87,6 +87,23 @@ def test_restore_brings_back_words_and_sources_but_not_the_status(editor):
     assert article.title == "Original"
     assert [c.source.name for c in article.citations.all()] == ["Original source"]
     assert article.status == Status.UNPUBLISHED
+
+
+def test_a_version_naming_a_deleted_author_is_not_restored(editor):
+    article = ArticleFactory(title="Original")
+    author = AuthorFactory(name="Gone Writer")
+    byline(article, author)
+    save(editor, article)
+    old = versions(article)[0]
+    save(editor, article, **{"title": "Rewritten", "bylines-0-DELETE": "on"})
+    author_pk = author.pk
+    author.delete()
+
+    url = change_url(article).replace("/change/", f"/history/{old.pk}/")
+    response = editor.post(url, form_data(editor.get(url)), follow=True)
+    assert "cannot be restored" in response.content.decode()
+    assert not ArticleAuthor.objects.filter(author_id=author_pk).exists()
+    assert Article.objects.get(pk=article.pk).title == "Rewritten"
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

@@ -8,23 +8,12 @@ from articles.models import Article
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
-    CategoryFactory,
     SourceFactory,
     byline,
     cite,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def health():
-    return CategoryFactory(name="Health", slug="health", emoji="🏥")
-
-
-@pytest.fixture
-def nature():
-    return CategoryFactory(name="Nature", slug="nature", emoji="🌿")
 
 
 def test_article_page_shows_the_story(client, health):

@@ -1,0 +1,13 @@
+import pytest
+
+from tests.factories import CategoryFactory
+
+
+@pytest.fixture
+def health():
+    return CategoryFactory(name="Health", slug="health", emoji="🏥", position=1)
+
+
+@pytest.fixture
+def nature():
+    return CategoryFactory(name="Nature", slug="nature", emoji="🌿", position=2)
