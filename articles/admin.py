@@ -287,10 +287,12 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
                 '<span title="No image" style="display: inline-block; width: 80px; '
                 'height: 45px; background: #e5e7eb; border-radius: 4px"></span>'
             )
+        # The smallest rendition, not the original upload: a page lists dozens of stories.
+        small = article.hero_rendition(160)
         return format_html(
             '<img src="{}" alt="" width="80" height="45" loading="lazy" '
             'style="object-fit: cover; border-radius: 4px">',
-            article.hero_image.url,
+            small.url if small else article.hero_image.url,
         )
 
     @admin.display(description="status", ordering="status")

@@ -3,8 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from articles.images import hero_jpeg
 from articles.models import Article
 from tests.articles.admin_forms import ADD_URL, CHANGELIST_URL, change_url, form_data
 from tests.articles.roles import ROLES, make_users
@@ -381,3 +383,13 @@ def test_change_form_queries(client, users, django_assert_max_num_queries):
     # 20 for the page, and one per citation row: Django's autocomplete widget looks it up.
     with django_assert_max_num_queries(30):
         assert client.get(change_url(article)).status_code == 200
+
+
+def test_changelist_thumbnails_are_small_renditions(client, users):
+    story = own_story(users, Status.DRAFT, hero_image_alt="A hedgehog")
+    story.hero_image.save("hedgehog.jpg", ContentFile(hero_jpeg("#15803d", "hedgehog")))
+    html = client_for(client, users, "editor").get(CHANGELIST_URL).content.decode()
+    smallest = story.hero_picture.all()[0]
+    assert smallest.width == 480
+    assert f'<img src="{smallest.url}"' in html
+    assert story.hero_image.url not in html
