@@ -1,8 +1,19 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from articles.models import Category
 from newsletter.models import Subscriber
 from newsletter.services import email_normalize
+
+
+class CategoriesField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except OverflowError:  # SQLite cannot even look up an id past 64 bits
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "?"}
+            ) from None
 
 
 class SignupForm(forms.Form):
@@ -11,7 +22,7 @@ class SignupForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories = CategoriesField(
         Category.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -41,6 +52,7 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Subscriber
         fields = ["categories", "frequency"]
+        field_classes = {"categories": CategoriesField}
         widgets = {
             "categories": forms.CheckboxSelectMultiple,
             "frequency": forms.RadioSelect,

@@ -149,7 +149,8 @@ def test_preferences_choose_categories_and_frequency(client):
 def test_preferences_reject_bad_input_with_a_message(client):
     subscriber = SubscriberFactory()
     response = client.post(
-        preferences_url(subscriber), {"action": "save", "categories": ["999"], "frequency": "x"}
+        preferences_url(subscriber),
+        {"action": "save", "categories": ["999", "9" * 30], "frequency": "x"},
     )
     assert response.status_code == 400
     assert "errorlist" in response.content.decode()

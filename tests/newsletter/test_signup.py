@@ -225,6 +225,13 @@ def test_bad_addresses_re_render_the_form_with_a_message(
     assert not Subscriber.objects.exists() and mailoutbox == []
 
 
+def test_an_absurd_category_id_is_a_form_error(signup, client, mailoutbox, aged_token):
+    response = signup(client, "me@example.com", aged_token, data={"categories": ["9" * 30]})
+    assert response.status_code == 400
+    assert "errorlist" in response.content.decode()
+    assert mailoutbox == []
+
+
 def test_nothing_typed_but_the_address_reaches_the_email(signup, client, mailoutbox, aged_token):
     signup(client, "me@example.com", aged_token, data={"source": "/<b>Win a prize</b>"})
     (message,) = mailoutbox
