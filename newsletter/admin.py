@@ -116,6 +116,17 @@ class SubscriberAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(request, f"Erased {count} subscriber(s) and their delivery history.")
 
+    # Deleting a subscriber anywhere in the admin is an erasure: no history line keeps the address.
+    def log_deletions(self, request, queryset):
+        pass
+
+    def delete_model(self, request, obj):
+        services.subscriber_erase(subscriber=obj)
+
+    def delete_queryset(self, request, queryset):
+        for subscriber in queryset:
+            services.subscriber_erase(subscriber=subscriber)
+
     def import_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:newsletter_subscriber_changelist")

@@ -6,6 +6,8 @@ import uuid
 from datetime import timedelta
 from itertools import batched
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.core.validators import validate_email
@@ -129,7 +131,13 @@ def subscriber_suppress(*, email, status):
 
 
 def subscriber_erase(*, subscriber):
-    """Removes the person's data: the subscription, its consent record and its deliveries."""
+    """
+    Removes the person's data: the subscription, its consent record, its deliveries and the
+    admin history lines that name the address.
+    """
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber.pk)
+    ).delete()
     subscriber.delete()
 
 

@@ -2,6 +2,7 @@ import csv
 import io
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -87,6 +88,21 @@ def test_erase_removes_the_persons_data(admin_client):
     admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
     assert not Subscriber.objects.filter(email="forget@example.com").exists()
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["erase", "delete_selected"])
+def test_erasing_leaves_no_admin_history_naming_the_address(admin_client, action):
+    person = SubscriberFactory(email="forget@example.com")
+    change = reverse("admin:newsletter_subscriber_change", args=[person.pk])
+    admin_client.post(
+        change, {"email": person.email, "status": "subscribed", "frequency": "weekly"}
+    )
+    assert LogEntry.objects.filter(object_repr="forget@example.com").exists()
+    admin_client.post(
+        CHANGELIST, {"action": action, "_selected_action": [person.pk], "post": "yes"}
+    )
+    assert not Subscriber.objects.exists()
+    assert not LogEntry.objects.filter(object_repr__contains="forget@").exists()
 
 
 def test_compose_an_edition_with_ordered_stories(admin_client):
