@@ -322,7 +322,13 @@ class EditionAdmin(admin.ModelAdmin):
             )
             return
         for edition in queryset:
-            services.edition_send_test(edition=edition, email=request.user.email)
+            if not services.edition_send_test(edition=edition, email=request.user.email):
+                self.message_user(
+                    request,
+                    f"{request.user.email} bounced or marked us as spam: we never mail it.",
+                    messages.ERROR,
+                )
+                return
         self.message_user(request, f"Test sent to {request.user.email}.")
 
 

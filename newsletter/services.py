@@ -241,12 +241,17 @@ def editions_resume(*, now=None):
 
 
 def edition_send_test(*, edition, email):
+    """Mails the edition to an editor; False when that address bounced or complained."""
+    normalized = email_normalize(email)
+    if Subscriber.objects.filter(email__iexact=normalized, status__in=NEVER_MAIL).exists():
+        return False
     stories = list(edition.stories())
     probe = Subscriber(email=email)
     message = EditionRenderer(edition, stories).message(
         subscriber=probe, stories=stories, subject_prefix="[Test] "
     )
     message.send()
+    return True
 
 
 def edition_progress(*, edition):

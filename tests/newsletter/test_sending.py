@@ -291,6 +291,13 @@ def test_send_a_test_to_me(edition, mailoutbox):
     assert mail.outbox[0].to == ["editor@example.com"]
 
 
+@pytest.mark.parametrize("status", sorted(services.NEVER_MAIL))
+def test_no_test_send_to_a_bounced_or_complained_address(edition, mailoutbox, status):
+    SubscriberFactory(email="editor@example.com", status=status)
+    assert services.edition_send_test(edition=edition, email="Editor@EXAMPLE.com ") is False
+    assert mailoutbox == []
+
+
 def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, committed):
     edition = EditionFactory(intro="We have moved to a new address.")
     SubscriberFactory()
