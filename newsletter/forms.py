@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from articles.models import Category
 from newsletter.models import Subscriber
-from newsletter.services import email_normalize
+from newsletter.services import email_normalize, email_validate
 
 
 class CategoriesField(forms.ModelMultipleChoiceField):
@@ -40,7 +40,9 @@ class SignupForm(forms.Form):
     source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
 
     def clean_email(self):
-        return email_normalize(self.cleaned_data["email"])
+        email = email_normalize(self.cleaned_data["email"])
+        email_validate(email)
+        return email
 
     def clean_source(self):
         source = self.cleaned_data["source"]
@@ -73,4 +75,6 @@ class NewLinkForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)
 
     def clean_email(self):
-        return email_normalize(self.cleaned_data["email"])
+        email = email_normalize(self.cleaned_data["email"])
+        email_validate(email)
+        return email

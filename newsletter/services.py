@@ -35,6 +35,14 @@ def email_normalize(email):
     return f"{local}@{domain.lower()}" if at else email
 
 
+def email_validate(email):
+    """Django's check, plus a domain on the internet: no `root@localhost`, no `a@[10.0.0.1]`."""
+    validate_email(email)
+    domain = email.rpartition("@")[2]
+    if domain.startswith("[") or "." not in domain:
+        raise ValidationError("Enter an address with a full domain, like you@example.com.")
+
+
 # Subscribers ------------------------------------------------------------------------------
 
 
@@ -163,7 +171,7 @@ def subscribers_import(*, rows, source, chunk=1000):
         for row in rows_chunk:
             email = email_normalize(row.get("email"))
             try:
-                validate_email(email)
+                email_validate(email)
             except ValidationError:
                 skipped += 1
                 continue

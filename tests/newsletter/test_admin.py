@@ -48,6 +48,7 @@ def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox
         b"unknown@example.com,,\n"
         b"left@example.com,2026-03-01T09:30:00+00:00,\n"
         b"not an address,,\n"
+        b"root@localhost,2026-03-01T09:30:00+00:00,\n"
         b"baddate@example.com,2026-13-45T99:00:00,\n"
         b"agreed@example.com,,\n",
         content_type="text/csv",
@@ -56,7 +57,7 @@ def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox
         response = admin_client.post(
             reverse("admin:newsletter_subscriber_import"), {"file": upload}, follow=True
         )
-    assert "Subscribed 1 with recorded consent; sent 2 a confirmation email; skipped 3" in (
+    assert "Subscribed 1 with recorded consent; sent 2 a confirmation email; skipped 4" in (
         response.content.decode()
     )
     agreed = Subscriber.objects.get(email="agreed@example.com")

@@ -213,6 +213,8 @@ def test_the_honeypot_gets_the_same_answer_and_nothing_happens(
         "<script>alert(1)</script>@example.com",
         "a@example.com\r\nBcc: many@example.com",
         "x" * 300 + "@example.com",
+        "root@localhost",
+        "a@[127.0.0.1]",
     ],
 )
 def test_bad_addresses_re_render_the_form_with_a_message(
