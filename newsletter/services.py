@@ -431,14 +431,18 @@ def _send_batch(edition, claim, renderer):
             categories.setdefault(subscriber_id, set()).add(category_id)
     renew_every = setting("NEWSLETTER_SEND_LEASE") / 4
     renewed = timezone.now()
+    held = {delivery.pk for delivery in batch}
     connection = mailers.default
     try:
         with connection:
             for delivery in batch:
-                _send_one(delivery, renderer, categories, connection)
                 if timezone.now() - renewed > renew_every:
                     renewed = timezone.now()
                     claimed.update(claimed_at=renewed)  # a slow server is no dead run
+                    # Stalled past the lease, another run may have taken rows back: not ours now.
+                    held = set(claimed.values_list("pk", flat=True))
+                if delivery.pk in held:
+                    _send_one(delivery, renderer, categories, connection)
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error

@@ -183,6 +183,24 @@ def test_a_killed_run_resumes_without_sending_anyone_twice(server, edition, sett
     assert on_the_wire.status == Delivery.Status.FAILED and "Interrupted" in on_the_wire.error
 
 
+def test_a_run_stalled_past_its_lease_never_sends_rows_another_run_took_over(server, edition):
+    readers = SubscriberFactory.create_batch(4)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    stalled = []
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+
+        def stall_then_be_overtaken(message, count):
+            if not stalled:
+                stalled.append(message)
+                clock.shift(timedelta(minutes=6))  # the mail server hangs past the lease
+                services.edition_deliver(edition=edition)  # another worker takes over
+
+        server.fail = stall_then_be_overtaken
+        services.edition_deliver(edition=edition)
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers}
+
+
 def test_runs_side_by_side_never_send_the_same_row(server, edition, settings):
     settings.NEWSLETTER_BATCH_SIZE = 3
     readers = SubscriberFactory.create_batch(8)
