@@ -270,6 +270,16 @@ def test_rate_limit_per_ip(signup, client, settings, aged_token, store, request)
     assert Subscriber.objects.count() == 3
 
 
+def test_rate_limit_per_ip_counts_an_ipv6_client_by_its_64(signup, client, settings, aged_token):
+    settings.NEWSLETTER_RATE_LIMIT_IP = (2, 3600)
+    statuses = [
+        signup(client, f"v{i}@example.com", aged_token, REMOTE_ADDR=f"2001:db8::{i}").status_code
+        for i in range(1, 4)
+    ]
+    other = signup(client, "w@example.com", aged_token, REMOTE_ADDR="2001:db8:0:1::1")
+    assert statuses + [other.status_code] == [200, 200, 429, 200]
+
+
 def test_categories_and_frequency_from_the_newsletter_page(client, aged_token):
     health = CategoryFactory(slug="health")
     client.post(
