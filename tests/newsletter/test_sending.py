@@ -121,6 +121,22 @@ def test_the_email_has_html_with_inline_css_absolute_images_and_a_text_part(
     assert "<a " not in message.body and "<td" not in message.body
 
 
+def test_images_on_a_cdn_keep_their_own_absolute_url(mailoutbox, committed, settings):
+    default = settings.STORAGES["default"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**default, "OPTIONS": {"base_url": "https://cdn.example.net/media/"}},
+    }
+    story = ArticleFactory(hero_image_alt="Otters")
+    story.hero_image.name = "articles/otter.jpg"
+    story.save()
+    SubscriberFactory()
+    with committed():
+        services.edition_send(edition=EditionFactory(stories=[story]))
+    html = mailoutbox[0].alternatives[0].content
+    assert 'src="https://cdn.example.net/media/articles/otter.jpg"' in html
+
+
 def test_category_targeting(mailoutbox, committed):
     health, nature = CategoryFactory(), CategoryFactory()
     edition = EditionFactory(stories=[ArticleFactory(category=health)])
