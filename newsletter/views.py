@@ -6,7 +6,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from newsletter import services
+from newsletter import services, tasks
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.forms import NewLinkForm, PauseForm, PreferencesForm, SignupForm
@@ -73,9 +73,9 @@ def _signup(request, form):
         return _page(request, _fresh_form(data), message=PRESS_AGAIN)
     if rate_limited(request, data["email"]):
         return _answer(request, message=TOO_MANY, status=429)
-    services.subscriber_signup(
+    tasks.signup.enqueue(
         email=data["email"],
-        categories=data["categories"],
+        category_ids=[category.pk for category in data["categories"]],
         frequency=data["frequency"] or None,
         source=data["source"] or request.path,
         consent_text=f"{services.CONSENT_HEADING}. {services.CONSENT_TEXT}",
@@ -225,7 +225,7 @@ class NewLinkView(View):
             return render(request, "newsletter/new_link.html", {"form": form}, status=400)
         if rate_limited(request, form.cleaned_data["email"]):
             return _answer(request, message=TOO_MANY, status=429)
-        services.subscriber_send_link(email=form.cleaned_data["email"])
+        tasks.send_link.enqueue(email=form.cleaned_data["email"])
         return _answer(
             request,
             message="If that address is on our list, a new link is on its way to it now.",

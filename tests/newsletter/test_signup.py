@@ -4,7 +4,10 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import signing
+from django.db import connection
+from django.tasks import default_task_backend
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +15,10 @@ from newsletter.models import Subscriber
 from newsletter.services import CONSENT_HEADING, CONSENT_TEXT
 from newsletter.tokens import FORM_SALT, form_token_age
 from tests.factories import ArticleFactory, CategoryFactory
+from tests.newsletter.conftest import IMMEDIATE
 from tests.newsletter.factories import SubscriberFactory
+
+DUMMY = "django.tasks.backends.dummy.DummyBackend"
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +94,26 @@ def test_the_answer_is_the_same_for_new_pending_and_subscribed(signup, client, a
         for email in ["new@example.com", "waiting@example.com", "old@example.com"]
     }
     assert len(answers) == 1
+
+
+def test_the_work_done_while_answering_is_the_same_for_every_address(
+    signup, client, aged_token, settings
+):
+    settings.TASKS = {**IMMEDIATE, "default": {**IMMEDIATE["default"], "BACKEND": DUMMY}}
+    SubscriberFactory(email="old@example.com")
+    SubscriberFactory(email="waiting@example.com", status=Subscriber.Status.PENDING)
+    work = []
+    for email in ["new@example.com", "waiting@example.com", "old@example.com"]:
+        with CaptureQueriesContext(connection) as queries:
+            signup(client, email, aged_token)
+        work.append(len(queries))
+    assert work[0] == work[1] == work[2]
+    assert not Subscriber.objects.filter(email="new@example.com").exists()  # not yet: a task
+    assert [result.kwargs["email"] for result in default_task_backend.results] == [
+        "new@example.com",
+        "waiting@example.com",
+        "old@example.com",
+    ]
 
 
 def test_a_pending_address_gets_a_new_confirmation_at_most_every_few_minutes(
