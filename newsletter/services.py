@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
 from newsletter.conf import setting
@@ -140,9 +141,10 @@ def subscriber_suppress(*, email, status):
 
 def subscriber_erase(*, subscriber):
     """
-    Removes the person's data: the subscription, its consent record, its deliveries and the
-    admin history lines that name the address.
+    Removes the person's data: the subscription, its consent record, its deliveries, and the
+    admin history lines and queued signup tasks that name the address.
     """
+    DBTaskResult.objects.filter(args_kwargs__kwargs__email=subscriber.email).delete()
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber.pk)
     ).delete()

@@ -5,7 +5,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
+from newsletter import tasks
 from newsletter.models import Delivery, Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -104,6 +106,18 @@ def test_erasing_leaves_no_admin_history_naming_the_address(admin_client, action
     )
     assert not Subscriber.objects.exists()
     assert not LogEntry.objects.filter(object_repr__contains="forget@").exists()
+
+
+def test_erasing_removes_the_signup_tasks_that_carry_the_address(admin_client, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]}
+    }
+    person = SubscriberFactory(email="forget@example.com")
+    tasks.send_link.enqueue(email="forget@example.com")
+    tasks.send_link.enqueue(email="keep@example.com")
+    admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
+    kept = DBTaskResult.objects.values_list("args_kwargs__kwargs__email", flat=True)
+    assert list(kept) == ["keep@example.com"]
 
 
 def test_compose_an_edition_with_ordered_stories(admin_client):
