@@ -6,6 +6,15 @@ from newsletter.models import Subscriber
 from newsletter.services import email_normalize, email_validate
 
 
+class AddressField(forms.EmailField):
+    """Trimmed, the domain lower-cased, and on a real domain."""
+
+    default_validators = [email_validate]
+
+    def to_python(self, value):
+        return email_normalize(super().to_python(value))
+
+
 class CategoriesField(forms.ModelMultipleChoiceField):
     def clean(self, value):
         try:
@@ -17,7 +26,7 @@ class CategoriesField(forms.ModelMultipleChoiceField):
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(
+    email = AddressField(
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),
@@ -38,11 +47,6 @@ class SignupForm(forms.Form):
     website = forms.CharField(required=False, max_length=200)
     form_token = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
     source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
-
-    def clean_email(self):
-        email = email_normalize(self.cleaned_data["email"])
-        email_validate(email)
-        return email
 
     def clean_source(self):
         source = self.cleaned_data["source"]
@@ -72,9 +76,4 @@ class PauseForm(forms.Form):
 
 
 class NewLinkForm(forms.Form):
-    email = forms.EmailField(label="Email address", max_length=254)
-
-    def clean_email(self):
-        email = email_normalize(self.cleaned_data["email"])
-        email_validate(email)
-        return email
+    email = AddressField(label="Email address", max_length=254)
