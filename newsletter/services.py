@@ -47,12 +47,13 @@ def email_validate(email):
 # Subscribers ------------------------------------------------------------------------------
 
 
-def subscriber_signup(*, email, categories=(), frequency=None, source="", consent_text=""):
+def subscriber_signup(
+    *, email, categories=(), frequency=None, source="", consent_text="", asked_at=None
+):
     """
     Records a request to subscribe and sends a confirmation when one is due. Says nothing about
     the address's state: callers answer the same whatever happened here.
     """
-    now = timezone.now()
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
             email=email_normalize(email)
@@ -62,7 +63,7 @@ def subscriber_signup(*, email, categories=(), frequency=None, source="", consen
         if subscriber.status == Subscriber.Status.PENDING and not _confirmation_due(subscriber):
             return subscriber
         subscriber.status = Subscriber.Status.PENDING
-        subscriber.consent_at = now
+        subscriber.consent_at = asked_at or timezone.now()
         subscriber.consent_source = source[:300]
         subscriber.consent_text = consent_text or CONSENT_TEXT
         subscriber.confirmed_at = None

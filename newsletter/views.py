@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -79,6 +80,7 @@ def _signup(request, form):
         frequency=data["frequency"] or None,
         source=data["source"] or request.path,
         consent_text=f"{services.CONSENT_HEADING}. {services.CONSENT_TEXT}",
+        asked_at=timezone.now().isoformat(),
     )
     return _answer(request, message=DONE)
 

@@ -116,6 +116,19 @@ def test_the_work_done_while_answering_is_the_same_for_every_address(
     ]
 
 
+def test_consent_time_is_when_the_person_asked_not_when_the_worker_ran(
+    signup, client, aged_token, settings
+):
+    settings.TASKS = {**IMMEDIATE, "default": {**IMMEDIATE["default"], "BACKEND": DUMMY}}
+    asked_at = timezone.now()
+    with time_machine.travel(asked_at, tick=False):
+        signup(client, "me@example.com", aged_token)
+    (queued,) = default_task_backend.results
+    with time_machine.travel(asked_at + timedelta(hours=2)):
+        queued.task.call(*queued.args, **queued.kwargs)
+    assert Subscriber.objects.get().consent_at == asked_at
+
+
 def test_a_pending_address_gets_a_new_confirmation_at_most_every_few_minutes(
     signup, client, mailoutbox, aged_token
 ):
