@@ -28,6 +28,11 @@ CSV_FIELDS = [
 ]
 
 
+def spreadsheet_safe(value):
+    """A cell no spreadsheet runs as a formula: a valid address may begin with = or +."""
+    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 class Echo:
     def write(self, value):
         return value
@@ -88,7 +93,8 @@ class SubscriberAdmin(admin.ModelAdmin):
             while batch := list(ordered.filter(pk__gt=last)[:1000]):
                 for subscriber in batch:
                     yield writer.writerow(
-                        [
+                        spreadsheet_safe(value)
+                        for value in [
                             subscriber.email,
                             subscriber.status,
                             subscriber.frequency,

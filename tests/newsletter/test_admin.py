@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import tasks
+from newsletter import services, tasks
 from newsletter.models import Delivery, Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -39,6 +39,16 @@ def test_csv_export(admin_client):
     )
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0]["email"] == "csv@example.com" and rows[0]["consent_source"] == "/story/"
+
+
+def test_csv_export_cells_are_never_spreadsheet_formulas(admin_client):
+    sneaky = SubscriberFactory(email="=1+cmd|'/ccalc'!A0@example.com")
+    services.email_validate(sneaky.email)  # anyone may sign up with it
+    response = admin_client.post(
+        CHANGELIST, {"action": "export_csv", "_selected_action": [sneaky.pk]}
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["email"] == "'" + sneaky.email
 
 
 def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox, committed):
