@@ -28,6 +28,11 @@ CSV_FIELDS = [
 ]
 
 
+def spreadsheet_safe(value):
+    """A cell no spreadsheet runs as a formula: a valid address may begin with = or +."""
+    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 class Echo:
     def write(self, value):
         return value
@@ -88,7 +93,8 @@ class SubscriberAdmin(admin.ModelAdmin):
             while batch := list(ordered.filter(pk__gt=last)[:1000]):
                 for subscriber in batch:
                     yield writer.writerow(
-                        [
+                        spreadsheet_safe(value)
+                        for value in [
                             subscriber.email,
                             subscriber.status,
                             subscriber.frequency,
@@ -115,6 +121,17 @@ class SubscriberAdmin(admin.ModelAdmin):
             services.subscriber_erase(subscriber=subscriber)
             count += 1
         self.message_user(request, f"Erased {count} subscriber(s) and their delivery history.")
+
+    # Deleting a subscriber anywhere in the admin is an erasure: no history line keeps the address.
+    def log_deletions(self, request, queryset):
+        pass
+
+    def delete_model(self, request, obj):
+        services.subscriber_erase(subscriber=obj)
+
+    def delete_queryset(self, request, queryset):
+        for subscriber in queryset:
+            services.subscriber_erase(subscriber=subscriber)
 
     def import_view(self, request):
         if not self.has_add_permission(request):
@@ -311,7 +328,13 @@ class EditionAdmin(admin.ModelAdmin):
             )
             return
         for edition in queryset:
-            services.edition_send_test(edition=edition, email=request.user.email)
+            if not services.edition_send_test(edition=edition, email=request.user.email):
+                self.message_user(
+                    request,
+                    f"{request.user.email} bounced or marked us as spam: we never mail it.",
+                    messages.ERROR,
+                )
+                return
         self.message_user(request, f"Test sent to {request.user.email}.")
 
 

@@ -4,6 +4,8 @@ The newsletter's emails, built from templates: an HTML part with inline CSS and 
 Nothing a visitor typed goes into an email except the address it is sent to.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -17,8 +19,9 @@ UNSUBSCRIBE_MARK = "__newsletter_unsubscribe_url__"
 PREFERENCES_MARK = "__newsletter_preferences_url__"
 
 
-def absolute(path):
-    return f"{settings.SITE_URL}{path}"
+def absolute(url):
+    """Mail programs need absolute URLs; media on object storage or a CDN has them already."""
+    return url if urlsplit(url).netloc else f"{settings.SITE_URL}{url}"
 
 
 def unsubscribe_url(subscriber, token=None):

@@ -1,17 +1,37 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from articles.models import Category
 from newsletter.models import Subscriber
-from newsletter.services import email_normalize
+from newsletter.services import email_normalize, email_validate
+
+
+class AddressField(forms.EmailField):
+    """Trimmed, the domain lower-cased, and on a real domain."""
+
+    default_validators = [email_validate]
+
+    def to_python(self, value):
+        return email_normalize(super().to_python(value))
+
+
+class CategoriesField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except OverflowError:  # SQLite cannot even look up an id past 64 bits
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": "?"}
+            ) from None
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(
+    email = AddressField(
         label="Email address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories = CategoriesField(
         Category.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -28,9 +48,6 @@ class SignupForm(forms.Form):
     form_token = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
     source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
 
-    def clean_email(self):
-        return email_normalize(self.cleaned_data["email"])
-
     def clean_source(self):
         source = self.cleaned_data["source"]
         # A path on this site, nothing else: it is stored as where consent was given.
@@ -41,6 +58,7 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Subscriber
         fields = ["categories", "frequency"]
+        field_classes = {"categories": CategoriesField}
         widgets = {
             "categories": forms.CheckboxSelectMultiple,
             "frequency": forms.RadioSelect,
@@ -58,7 +76,4 @@ class PauseForm(forms.Form):
 
 
 class NewLinkForm(forms.Form):
-    email = forms.EmailField(label="Email address", max_length=254)
-
-    def clean_email(self):
-        return email_normalize(self.cleaned_data["email"])
+    email = AddressField(label="Email address", max_length=254)

@@ -10,7 +10,9 @@ token. Its POST endpoint is CSRF-exempt and protected instead by:
 - double opt-in: nothing is subscribed until the address owner follows the emailed link.
 """
 
+import contextlib
 import hashlib
+import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -58,6 +60,9 @@ def rate_limited(request, email):
     # "HTTP_X_FORWARDED_FOR" (its last entry is the one the proxy added).
     header = setting("NEWSLETTER_CLIENT_IP_HEADER") or "REMOTE_ADDR"
     ip = request.META.get(header, "").split(",")[-1].strip()
+    if ":" in ip:  # one IPv6 client holds a whole /64 and may pick any address in it
+        with contextlib.suppress(ValueError):
+            ip = str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
     address = hashlib.sha256(email.lower().encode()).hexdigest()
     ip_ok = _hit(f"ip:{ip}", *setting("NEWSLETTER_RATE_LIMIT_IP"))
     address_ok = _hit(f"address:{address}", *setting("NEWSLETTER_RATE_LIMIT_ADDRESS"))

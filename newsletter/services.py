@@ -6,6 +6,8 @@ import uuid
 from datetime import timedelta
 from itertools import batched
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.core.validators import validate_email
@@ -13,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
 from newsletter.conf import setting
@@ -33,15 +36,24 @@ def email_normalize(email):
     return f"{local}@{domain.lower()}" if at else email
 
 
+def email_validate(email):
+    """Django's check, plus a domain on the internet: no `root@localhost`, no `a@[10.0.0.1]`."""
+    validate_email(email)
+    domain = email.rpartition("@")[2]
+    if domain.startswith("[") or "." not in domain:
+        raise ValidationError("Enter an address with a full domain, like you@example.com.")
+
+
 # Subscribers ------------------------------------------------------------------------------
 
 
-def subscriber_signup(*, email, categories=(), frequency=None, source="", consent_text=""):
+def subscriber_signup(
+    *, email, categories=(), frequency=None, source="", consent_text="", asked_at=None
+):
     """
     Records a request to subscribe and sends a confirmation when one is due. Says nothing about
     the address's state: callers answer the same whatever happened here.
     """
-    now = timezone.now()
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
             email=email_normalize(email)
@@ -51,7 +63,7 @@ def subscriber_signup(*, email, categories=(), frequency=None, source="", consen
         if subscriber.status == Subscriber.Status.PENDING and not _confirmation_due(subscriber):
             return subscriber
         subscriber.status = Subscriber.Status.PENDING
-        subscriber.consent_at = now
+        subscriber.consent_at = asked_at or timezone.now()
         subscriber.consent_source = source[:300]
         subscriber.consent_text = consent_text or CONSENT_TEXT
         subscriber.confirmed_at = None
@@ -129,7 +141,14 @@ def subscriber_suppress(*, email, status):
 
 
 def subscriber_erase(*, subscriber):
-    """Removes the person's data: the subscription, its consent record and its deliveries."""
+    """
+    Removes the person's data: the subscription, its consent record, its deliveries, and the
+    admin history lines and queued signup tasks that name the address.
+    """
+    DBTaskResult.objects.filter(args_kwargs__kwargs__email=subscriber.email).delete()
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber.pk)
+    ).delete()
     subscriber.delete()
 
 
@@ -155,7 +174,7 @@ def subscribers_import(*, rows, source, chunk=1000):
         for row in rows_chunk:
             email = email_normalize(row.get("email"))
             try:
-                validate_email(email)
+                email_validate(email)
             except ValidationError:
                 skipped += 1
                 continue
@@ -233,12 +252,17 @@ def editions_resume(*, now=None):
 
 
 def edition_send_test(*, edition, email):
+    """Mails the edition to an editor; False when that address bounced or complained."""
+    normalized = email_normalize(email)
+    if Subscriber.objects.filter(email__iexact=normalized, status__in=NEVER_MAIL).exists():
+        return False
     stories = list(edition.stories())
     probe = Subscriber(email=email)
     message = EditionRenderer(edition, stories).message(
         subscriber=probe, stories=stories, subject_prefix="[Test] "
     )
     message.send()
+    return True
 
 
 def edition_progress(*, edition):
@@ -410,14 +434,18 @@ def _send_batch(edition, claim, renderer):
             categories.setdefault(subscriber_id, set()).add(category_id)
     renew_every = setting("NEWSLETTER_SEND_LEASE") / 4
     renewed = timezone.now()
+    held = {delivery.pk for delivery in batch}
     connection = mailers.default
     try:
         with connection:
             for delivery in batch:
-                _send_one(delivery, renderer, categories, connection)
                 if timezone.now() - renewed > renew_every:
                     renewed = timezone.now()
                     claimed.update(claimed_at=renewed)  # a slow server is no dead run
+                    # Stalled past the lease, another run may have taken rows back: not ours now.
+                    held = set(claimed.values_list("pk", flat=True))
+                if delivery.pk in held:
+                    _send_one(delivery, renderer, categories, connection)
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error

@@ -8,13 +8,34 @@ import time
 
 from django.tasks import task
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
+from articles.models import Category
 from newsletter import services
 from newsletter.conf import setting
 from newsletter.emails import confirmation_message, manage_link_message
 from newsletter.models import Edition, Subscriber
 
 logger = logging.getLogger(__name__)
+
+
+# The signup and new-link forms hand their work to these two at once, whatever the address: the
+# answer, and the time it takes, then say nothing about whether it is on the list.
+@task(queue_name="email")
+def signup(email, category_ids, frequency, source, consent_text, asked_at):
+    services.subscriber_signup(
+        email=email,
+        categories=Category.objects.filter(pk__in=category_ids),
+        frequency=frequency,
+        source=source,
+        consent_text=consent_text,
+        asked_at=parse_datetime(asked_at),
+    )
+
+
+@task(queue_name="email")
+def send_link(email):
+    services.subscriber_send_link(email=email)
 
 
 @task(queue_name="email")

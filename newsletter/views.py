@@ -1,12 +1,13 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from newsletter import services
+from newsletter import services, tasks
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.forms import NewLinkForm, PauseForm, PreferencesForm, SignupForm
@@ -73,12 +74,13 @@ def _signup(request, form):
         return _page(request, _fresh_form(data), message=PRESS_AGAIN)
     if rate_limited(request, data["email"]):
         return _answer(request, message=TOO_MANY, status=429)
-    services.subscriber_signup(
+    tasks.signup.enqueue(
         email=data["email"],
-        categories=data["categories"],
+        category_ids=[category.pk for category in data["categories"]],
         frequency=data["frequency"] or None,
         source=data["source"] or request.path,
         consent_text=f"{services.CONSENT_HEADING}. {services.CONSENT_TEXT}",
+        asked_at=timezone.now().isoformat(),
     )
     return _answer(request, message=DONE)
 
@@ -225,7 +227,7 @@ class NewLinkView(View):
             return render(request, "newsletter/new_link.html", {"form": form}, status=400)
         if rate_limited(request, form.cleaned_data["email"]):
             return _answer(request, message=TOO_MANY, status=429)
-        services.subscriber_send_link(email=form.cleaned_data["email"])
+        tasks.send_link.enqueue(email=form.cleaned_data["email"])
         return _answer(
             request,
             message="If that address is on our list, a new link is on its way to it now.",

@@ -2,9 +2,12 @@ import csv
 import io
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
+from newsletter import services, tasks
 from newsletter.models import Delivery, Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -38,6 +41,16 @@ def test_csv_export(admin_client):
     assert rows[0]["email"] == "csv@example.com" and rows[0]["consent_source"] == "/story/"
 
 
+def test_csv_export_cells_are_never_spreadsheet_formulas(admin_client):
+    sneaky = SubscriberFactory(email="=1+cmd|'/ccalc'!A0@example.com")
+    services.email_validate(sneaky.email)  # anyone may sign up with it
+    response = admin_client.post(
+        CHANGELIST, {"action": "export_csv", "_selected_action": [sneaky.pk]}
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["email"] == "'" + sneaky.email
+
+
 def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox, committed):
     SubscriberFactory(email="left@example.com", status=Subscriber.Status.UNSUBSCRIBED)
     upload = SimpleUploadedFile(
@@ -47,6 +60,7 @@ def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox
         b"unknown@example.com,,\n"
         b"left@example.com,2026-03-01T09:30:00+00:00,\n"
         b"not an address,,\n"
+        b"root@localhost,2026-03-01T09:30:00+00:00,\n"
         b"baddate@example.com,2026-13-45T99:00:00,\n"
         b"agreed@example.com,,\n",
         content_type="text/csv",
@@ -55,7 +69,7 @@ def test_csv_import_asks_those_without_recorded_consent(admin_client, mailoutbox
         response = admin_client.post(
             reverse("admin:newsletter_subscriber_import"), {"file": upload}, follow=True
         )
-    assert "Subscribed 1 with recorded consent; sent 2 a confirmation email; skipped 3" in (
+    assert "Subscribed 1 with recorded consent; sent 2 a confirmation email; skipped 4" in (
         response.content.decode()
     )
     agreed = Subscriber.objects.get(email="agreed@example.com")
@@ -87,6 +101,33 @@ def test_erase_removes_the_persons_data(admin_client):
     admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
     assert not Subscriber.objects.filter(email="forget@example.com").exists()
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["erase", "delete_selected"])
+def test_erasing_leaves_no_admin_history_naming_the_address(admin_client, action):
+    person = SubscriberFactory(email="forget@example.com")
+    change = reverse("admin:newsletter_subscriber_change", args=[person.pk])
+    admin_client.post(
+        change, {"email": person.email, "status": "subscribed", "frequency": "weekly"}
+    )
+    assert LogEntry.objects.filter(object_repr="forget@example.com").exists()
+    admin_client.post(
+        CHANGELIST, {"action": action, "_selected_action": [person.pk], "post": "yes"}
+    )
+    assert not Subscriber.objects.exists()
+    assert not LogEntry.objects.filter(object_repr__contains="forget@").exists()
+
+
+def test_erasing_removes_the_signup_tasks_that_carry_the_address(admin_client, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]}
+    }
+    person = SubscriberFactory(email="forget@example.com")
+    tasks.send_link.enqueue(email="forget@example.com")
+    tasks.send_link.enqueue(email="keep@example.com")
+    admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
+    kept = DBTaskResult.objects.values_list("args_kwargs__kwargs__email", flat=True)
+    assert list(kept) == ["keep@example.com"]
 
 
 def test_compose_an_edition_with_ordered_stories(admin_client):

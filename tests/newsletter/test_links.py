@@ -2,7 +2,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -149,7 +151,8 @@ def test_preferences_choose_categories_and_frequency(client):
 def test_preferences_reject_bad_input_with_a_message(client):
     subscriber = SubscriberFactory()
     response = client.post(
-        preferences_url(subscriber), {"action": "save", "categories": ["999"], "frequency": "x"}
+        preferences_url(subscriber),
+        {"action": "save", "categories": ["999", "9" * 30], "frequency": "x"},
     )
     assert response.status_code == 400
     assert "errorlist" in response.content.decode()
@@ -187,6 +190,19 @@ def test_asking_for_a_new_link_reveals_nothing(client, mailoutbox, committed):
         unknown = client.post(reverse("newsletter:new_link"), {"email": "who@example.com"})
     assert known.content == unknown.content
     assert [m.to for m in mailoutbox] == [["known@example.com"]]
+
+
+def test_asking_for_a_new_link_does_the_same_work_for_any_address(client, settings, committed):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]}
+    }
+    SubscriberFactory(email="known@example.com")
+    work = []
+    for email in ["known@example.com", "who@example.com"]:
+        with CaptureQueriesContext(connection) as queries, committed():
+            client.post(reverse("newsletter:new_link"), {"email": email})
+        work.append(len(queries))
+    assert work[0] == work[1]
 
 
 def test_link_pages_query_count(client, django_assert_max_num_queries):

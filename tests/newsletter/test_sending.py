@@ -121,6 +121,22 @@ def test_the_email_has_html_with_inline_css_absolute_images_and_a_text_part(
     assert "<a " not in message.body and "<td" not in message.body
 
 
+def test_images_on_a_cdn_keep_their_own_absolute_url(mailoutbox, committed, settings):
+    default = settings.STORAGES["default"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**default, "OPTIONS": {"base_url": "https://cdn.example.net/media/"}},
+    }
+    story = ArticleFactory(hero_image_alt="Otters")
+    story.hero_image.name = "articles/otter.jpg"
+    story.save()
+    SubscriberFactory()
+    with committed():
+        services.edition_send(edition=EditionFactory(stories=[story]))
+    html = mailoutbox[0].alternatives[0].content
+    assert 'src="https://cdn.example.net/media/articles/otter.jpg"' in html
+
+
 def test_category_targeting(mailoutbox, committed):
     health, nature = CategoryFactory(), CategoryFactory()
     edition = EditionFactory(stories=[ArticleFactory(category=health)])
@@ -181,6 +197,24 @@ def test_a_killed_run_resumes_without_sending_anyone_twice(server, edition, sett
     assert recipients(server.sent) == {reader.email: 1 for reader in readers[2:]}
     on_the_wire = Delivery.objects.get(pk=rows[1].pk)
     assert on_the_wire.status == Delivery.Status.FAILED and "Interrupted" in on_the_wire.error
+
+
+def test_a_run_stalled_past_its_lease_never_sends_rows_another_run_took_over(server, edition):
+    readers = SubscriberFactory.create_batch(4)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    stalled = []
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+
+        def stall_then_be_overtaken(message, count):
+            if not stalled:
+                stalled.append(message)
+                clock.shift(timedelta(minutes=6))  # the mail server hangs past the lease
+                services.edition_deliver(edition=edition)  # another worker takes over
+
+        server.fail = stall_then_be_overtaken
+        services.edition_deliver(edition=edition)
+    assert recipients(server.sent) == {reader.email: 1 for reader in readers}
 
 
 def test_runs_side_by_side_never_send_the_same_row(server, edition, settings):
@@ -289,6 +323,13 @@ def test_send_a_test_to_me(edition, mailoutbox):
     assert message.subject == f"[Test] {edition.subject}"
     assert not Delivery.objects.exists()
     assert mail.outbox[0].to == ["editor@example.com"]
+
+
+@pytest.mark.parametrize("status", sorted(services.NEVER_MAIL))
+def test_no_test_send_to_a_bounced_or_complained_address(edition, mailoutbox, status):
+    SubscriberFactory(email="editor@example.com", status=status)
+    assert services.edition_send_test(edition=edition, email="Editor@EXAMPLE.com ") is False
+    assert mailoutbox == []
 
 
 def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, committed):

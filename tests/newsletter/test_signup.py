@@ -4,7 +4,10 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import signing
+from django.db import connection
+from django.tasks import default_task_backend
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +15,10 @@ from newsletter.models import Subscriber
 from newsletter.services import CONSENT_HEADING, CONSENT_TEXT
 from newsletter.tokens import FORM_SALT, form_token_age
 from tests.factories import ArticleFactory, CategoryFactory
+from tests.newsletter.conftest import IMMEDIATE
 from tests.newsletter.factories import SubscriberFactory
+
+DUMMY = "django.tasks.backends.dummy.DummyBackend"
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +94,39 @@ def test_the_answer_is_the_same_for_new_pending_and_subscribed(signup, client, a
         for email in ["new@example.com", "waiting@example.com", "old@example.com"]
     }
     assert len(answers) == 1
+
+
+def test_the_work_done_while_answering_is_the_same_for_every_address(
+    signup, client, aged_token, settings
+):
+    settings.TASKS = {**IMMEDIATE, "default": {**IMMEDIATE["default"], "BACKEND": DUMMY}}
+    SubscriberFactory(email="old@example.com")
+    SubscriberFactory(email="waiting@example.com", status=Subscriber.Status.PENDING)
+    work = []
+    for email in ["new@example.com", "waiting@example.com", "old@example.com"]:
+        with CaptureQueriesContext(connection) as queries:
+            signup(client, email, aged_token)
+        work.append(len(queries))
+    assert work[0] == work[1] == work[2]
+    assert not Subscriber.objects.filter(email="new@example.com").exists()  # not yet: a task
+    assert [result.kwargs["email"] for result in default_task_backend.results] == [
+        "new@example.com",
+        "waiting@example.com",
+        "old@example.com",
+    ]
+
+
+def test_consent_time_is_when_the_person_asked_not_when_the_worker_ran(
+    signup, client, aged_token, settings
+):
+    settings.TASKS = {**IMMEDIATE, "default": {**IMMEDIATE["default"], "BACKEND": DUMMY}}
+    asked_at = timezone.now()
+    with time_machine.travel(asked_at, tick=False):
+        signup(client, "me@example.com", aged_token)
+    (queued,) = default_task_backend.results
+    with time_machine.travel(asked_at + timedelta(hours=2)):
+        queued.task.call(*queued.args, **queued.kwargs)
+    assert Subscriber.objects.get().consent_at == asked_at
 
 
 def test_a_pending_address_gets_a_new_confirmation_at_most_every_few_minutes(
@@ -213,6 +252,8 @@ def test_the_honeypot_gets_the_same_answer_and_nothing_happens(
         "<script>alert(1)</script>@example.com",
         "a@example.com\r\nBcc: many@example.com",
         "x" * 300 + "@example.com",
+        "root@localhost",
+        "a@[127.0.0.1]",
     ],
 )
 def test_bad_addresses_re_render_the_form_with_a_message(
@@ -223,6 +264,13 @@ def test_bad_addresses_re_render_the_form_with_a_message(
     assert "errorlist" in response.content.decode()
     assert "<script>alert" not in response.content.decode()
     assert not Subscriber.objects.exists() and mailoutbox == []
+
+
+def test_an_absurd_category_id_is_a_form_error(signup, client, mailoutbox, aged_token):
+    response = signup(client, "me@example.com", aged_token, data={"categories": ["9" * 30]})
+    assert response.status_code == 400
+    assert "errorlist" in response.content.decode()
+    assert mailoutbox == []
 
 
 def test_nothing_typed_but_the_address_reaches_the_email(signup, client, mailoutbox, aged_token):
@@ -259,6 +307,16 @@ def test_rate_limit_per_ip(signup, client, settings, aged_token, store, request)
     statuses = [signup(client, f"r{i}@example.com", aged_token).status_code for i in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert Subscriber.objects.count() == 3
+
+
+def test_rate_limit_per_ip_counts_an_ipv6_client_by_its_64(signup, client, settings, aged_token):
+    settings.NEWSLETTER_RATE_LIMIT_IP = (2, 3600)
+    statuses = [
+        signup(client, f"v{i}@example.com", aged_token, REMOTE_ADDR=f"2001:db8::{i}").status_code
+        for i in range(1, 4)
+    ]
+    other = signup(client, "w@example.com", aged_token, REMOTE_ADDR="2001:db8:0:1::1")
+    assert statuses + [other.status_code] == [200, 200, 429, 200]
 
 
 def test_categories_and_frequency_from_the_newsletter_page(client, aged_token):
