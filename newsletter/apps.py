@@ -6,4 +6,4 @@ class NewsletterConfig(AppConfig):
     verbose_name = "Newsletter"
 
     def ready(self):
-        from newsletter import receivers  # noqa: F401
+        from newsletter import checks, receivers  # noqa: F401

@@ -83,3 +83,14 @@ def test_environment_configures_database_cache_and_hosts(tmp_path):
         "'django.core.cache.backends.redis.RedisCache', "
         "['news.example.org', 'www.news.example.org'], False)"
     )
+
+
+def test_deploy_check_warns_about_a_plain_http_site_url(settings):
+    from django.core.checks import run_checks
+
+    settings.SITE_URL = "http://news.example.org"
+    ids = [message.id for message in run_checks(include_deployment_checks=True)]
+    assert "newsroom.W001" in ids
+    settings.SITE_URL = "https://news.example.org"
+    ids = [message.id for message in run_checks(include_deployment_checks=True)]
+    assert "newsroom.W001" not in ids
