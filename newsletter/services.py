@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -275,17 +275,28 @@ def edition_progress(*, edition):
     return counts
 
 
-def digest_compose(*, weekly=False, now=None, force=False):
+def digest_due_at(*, weekly=False, now=None):
+    """The latest time at or before `now` a digest of this kind was due (local time)."""
+    local = timezone.localtime(now or timezone.now())
+    hour = setting("NEWSLETTER_DAILY_DIGEST_HOUR")
+    due = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if due > local:
+        due -= timedelta(days=1)
+    if weekly:
+        due -= timedelta(days=(due.weekday() - setting("NEWSLETTER_WEEKLY_DIGEST_WEEKDAY")) % 7)
+    return due
+
+
+def digest_compose(*, weekly=False, now=None):
     """
     Composes the daily (or weekly) digest from the stories published since the last one.
-    Returns the new edition, or None when it is too soon or there is nothing new.
+    There is one digest per due time (see digest_due_at): returns None when this one exists
+    already, or when there is nothing new.
     """
     now = now or timezone.now()
     kind = Edition.Kind.WEEKLY if weekly else Edition.Kind.DAILY
     period = timedelta(days=7 if weekly else 1)
     last = Edition.objects.filter(kind=kind).order_by("-period_end").first()
-    if last and not force and now - last.period_end < period * 0.75:
-        return None
     start = last.period_end if last else now - period
     stories = list(
         Article.objects.published()
@@ -296,24 +307,28 @@ def digest_compose(*, weekly=False, now=None, force=False):
     if not stories:
         return None
     label = "This week's" if weekly else "Today's"
-    with transaction.atomic():
-        edition = Edition.objects.create(
-            kind=kind,
-            subject=f"{label} Good News: {timezone.localdate(now):%-d %B %Y}",
-            preheader=f"{len(stories)} good news {'story' if len(stories) == 1 else 'stories'}",
-            period_start=start,
-            period_end=now,
-            status=Edition.Status.DRAFT,
-        )
-        EditionArticle.objects.bulk_create(
-            EditionArticle(edition=edition, article_id=pk, position=i)
-            for i, pk in enumerate(stories)
-        )
-        if setting("NEWSLETTER_DIGEST_APPROVAL"):
-            edition.status = Edition.Status.AWAITING_APPROVAL
-            edition.save(update_fields=["status"])
-        else:
-            edition_send(edition=edition)
+    try:
+        with transaction.atomic():
+            edition = Edition.objects.create(
+                kind=kind,
+                subject=f"{label} Good News: {timezone.localdate(now):%-d %B %Y}",
+                preheader=f"{len(stories)} good news {'story' if len(stories) == 1 else 'stories'}",
+                due_at=digest_due_at(weekly=weekly, now=now),
+                period_start=start,
+                period_end=now,
+                status=Edition.Status.DRAFT,
+            )
+            EditionArticle.objects.bulk_create(
+                EditionArticle(edition=edition, article_id=pk, position=i)
+                for i, pk in enumerate(stories)
+            )
+            if setting("NEWSLETTER_DIGEST_APPROVAL"):
+                edition.status = Edition.Status.AWAITING_APPROVAL
+                edition.save(update_fields=["status"])
+            else:
+                edition_send(edition=edition)
+    except IntegrityError:
+        return None  # this period's digest exists: composed earlier, or by a run beside this one
     return edition
 
 

@@ -1,8 +1,9 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from newsletter import services
@@ -105,3 +106,66 @@ def test_compose_digest_command(mailoutbox, committed):
     assert len(mailoutbox) == 1
     call_command("compose_digest", stdout=(out := __import__("io").StringIO()))
     assert "Nothing to compose" in out.getvalue()
+
+
+def at(text):
+    """A moment in the site's time zone (Europe/London), e.g. "2026-06-03 07:30"."""
+    return timezone.make_aware(datetime.fromisoformat(text))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "digests"),
+    [
+        ("2026-06-03 07:30", "2026-06-03 23:50", 1),  # both after Wednesday's 07:00
+        ("2026-06-03 06:30", "2026-06-03 07:30", 2),  # Tuesday's, then Wednesday's
+        ("2026-06-03 07:00", "2026-06-04 07:00", 2),
+    ],
+)
+def test_one_daily_digest_per_due_time(settings, first, second, digests):
+    settings.NEWSLETTER_DAILY_DIGEST_HOUR = 7
+    for moment in (first, second):
+        with time_machine.travel(at(moment), tick=False):
+            story(0.1)
+            services.digest_compose()
+    assert Edition.objects.count() == digests
+
+
+def test_one_weekly_digest_per_week_from_the_chosen_weekday(settings):
+    settings.NEWSLETTER_DAILY_DIGEST_HOUR = 7
+    settings.NEWSLETTER_WEEKLY_DIGEST_WEEKDAY = 0  # Monday
+    for moment in ("2026-06-01 08:00", "2026-06-05 08:00", "2026-06-08 06:00", "2026-06-08 07:05"):
+        with time_machine.travel(at(moment), tick=False):
+            story(0.1)
+            services.digest_compose(weekly=True)
+    due = Edition.objects.order_by("due_at").values_list("due_at", flat=True)
+    assert [timezone.localtime(moment) for moment in due] == [
+        at("2026-06-01 07:00"),
+        at("2026-06-08 07:00"),
+    ]
+
+
+def test_the_database_keeps_one_digest_per_due_time():
+    due = services.digest_due_at()
+    Edition.objects.create(kind=Edition.Kind.DAILY, subject="A", due_at=due)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Edition.objects.create(kind=Edition.Kind.DAILY, subject="B", due_at=due)
+    Edition.objects.create(kind=Edition.Kind.WEEKLY, subject="C", due_at=due)
+    Edition.objects.create(subject="Two editions", due_at=None)
+    Edition.objects.create(subject="the same day", due_at=None)
+
+
+def test_a_run_beside_another_that_composed_first_composes_nothing(mailoutbox, committed):
+    # The other run (cron, a second task chain) committed this period's digest just after this
+    # one read the last digest: the database refuses the second, and nobody is mailed twice.
+    story(1)
+    SubscriberFactory()
+    Edition.objects.create(
+        kind=Edition.Kind.DAILY,
+        subject="Composed beside us",
+        due_at=services.digest_due_at(),
+        period_end=timezone.now() - timedelta(days=2),
+    )
+    with committed():
+        assert services.digest_compose() is None
+    assert Edition.objects.count() == 1
+    assert mailoutbox == []
