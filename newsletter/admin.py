@@ -295,6 +295,11 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.action(description="Send now", permissions=["change"])
     def send_now(self, request, queryset):
         for edition in queryset:
+            if edition.status == Edition.Status.SUPERSEDED:
+                self.message_user(
+                    request, f"“{edition}” was superseded by a later digest.", messages.ERROR
+                )
+                continue
             if not edition.stories().exists() and not edition.intro.strip():
                 self.message_user(
                     request, f"“{edition}” has no published stories and no intro.", messages.ERROR

@@ -93,6 +93,7 @@ class Edition(models.Model):
         SCHEDULED = "scheduled", "Scheduled"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
+        SUPERSEDED = "superseded", "Superseded by a later digest (not sent)"
 
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.EDITION)
     subject = models.CharField(max_length=150)

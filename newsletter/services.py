@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 CONSENT_HEADING = "Get Good News in Your Inbox"
 CONSENT_TEXT = "Free, no spam, unsubscribe anytime."
 NEVER_MAIL = {Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED}
+RELEASED = [Edition.Status.SCHEDULED, Edition.Status.SENDING, Edition.Status.SENT]
 
 
 def email_normalize(email):
@@ -226,6 +227,8 @@ def edition_send(*, edition, when=None):
     from newsletter.tasks import deliver_edition
 
     now = timezone.now()
+    if edition.status == Edition.Status.SUPERSEDED:
+        return  # its stories went out in a later digest
     if edition.status in {Edition.Status.SENDING, Edition.Status.SENT}:
         task = deliver_edition if edition.status == Edition.Status.SENDING else None
     else:
@@ -296,8 +299,18 @@ def digest_compose(*, weekly=False, now=None):
     now = now or timezone.now()
     kind = Edition.Kind.WEEKLY if weekly else Edition.Kind.DAILY
     period = timedelta(days=7 if weekly else 1)
-    last = Edition.objects.filter(kind=kind).order_by("-period_end").first()
-    start = last.period_end if last else now - period
+    # Digests never released (held for approval) are replaced by this one, which takes over
+    # their stories: it starts where the last digest that went out ended.
+    digests = Edition.objects.filter(kind=kind)
+    held = digests.filter(status__in=[Edition.Status.DRAFT, Edition.Status.AWAITING_APPROVAL])
+    first_held = held.order_by("period_start").first()
+    last = digests.filter(status__in=RELEASED).order_by("-period_end").first()
+    if first_held:
+        start = first_held.period_start
+    elif last:
+        start = last.period_end
+    else:
+        start = now - period
     stories = list(
         Article.objects.published()
         .filter(published_at__gt=start, published_at__lte=now)
@@ -322,6 +335,7 @@ def digest_compose(*, weekly=False, now=None):
                 EditionArticle(edition=edition, article_id=pk, position=i)
                 for i, pk in enumerate(stories)
             )
+            held.exclude(pk=edition.pk).update(status=Edition.Status.SUPERSEDED)
             if setting("NEWSLETTER_DIGEST_APPROVAL"):
                 edition.status = Edition.Status.AWAITING_APPROVAL
                 edition.save(update_fields=["status"])

@@ -4,12 +4,13 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from newsletter import services
 from newsletter.models import Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
-from tests.newsletter.factories import SubscriberFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,10 +163,62 @@ def test_a_run_beside_another_that_composed_first_composes_nothing(mailoutbox, c
     Edition.objects.create(
         kind=Edition.Kind.DAILY,
         subject="Composed beside us",
+        status=Edition.Status.SENT,
         due_at=services.digest_due_at(),
         period_end=timezone.now() - timedelta(days=2),
     )
     with committed():
         assert services.digest_compose() is None
     assert Edition.objects.count() == 1
+    assert mailoutbox == []
+
+
+def test_a_digest_never_approved_is_superseded_by_the_next_with_its_stories(
+    settings, mailoutbox, committed
+):
+    settings.NEWSLETTER_DIGEST_APPROVAL = True
+    SubscriberFactory()
+    monday = story(2, title="Monday's good news")
+    with committed():
+        held = services.digest_compose()
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        tuesday = story(1, title="Tuesday's good news")
+        with committed():
+            later = services.digest_compose()
+        assert set(later.stories()) == {monday, tuesday}
+        held.refresh_from_db()
+        assert held.status == Edition.Status.SUPERSEDED
+        # Approving the old one now sends nothing: its stories are in the later digest.
+        with committed():
+            services.edition_send(edition=held)
+            services.edition_send(edition=later)
+    held.refresh_from_db()
+    assert held.status == Edition.Status.SUPERSEDED
+    assert [message.subject for message in mailoutbox] == [later.subject]
+    assert "Monday's good news" in mailoutbox[0].body
+
+
+def test_an_approved_digest_is_where_the_next_one_starts(settings, committed):
+    settings.NEWSLETTER_DIGEST_APPROVAL = True
+    story(2)
+    with committed():
+        services.edition_send(edition=services.digest_compose())
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        tuesday = story(1)
+        assert set(services.digest_compose().stories()) == {tuesday}
+    assert not Edition.objects.filter(status=Edition.Status.SUPERSEDED).exists()
+
+
+def test_the_admin_does_not_send_a_superseded_digest(admin_client, mailoutbox, committed):
+    SubscriberFactory()
+    edition = EditionFactory(
+        kind=Edition.Kind.DAILY, status=Edition.Status.SUPERSEDED, stories=[story(1)]
+    )
+    with committed():
+        response = admin_client.post(
+            reverse("admin:newsletter_edition_changelist"),
+            {"action": "send_now", "_selected_action": [edition.pk]},
+            follow=True,
+        )
+    assert "superseded by a later digest" in response.text
     assert mailoutbox == []
