@@ -486,20 +486,28 @@ def _send_batch(edition, claim, renderer):
 
 def _send_one(delivery, renderer, categories, connection):
     subscriber = delivery.subscriber
-    stories = renderer.stories_for(categories.get(subscriber.pk))
     rows = Delivery.objects.filter(pk=delivery.pk)
-    nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
-    if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_paused or nothing_to_say:
-        rows.update(status=Delivery.Status.SKIPPED)
-        return
-    message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
     try:
+        stories = renderer.stories_for(categories.get(subscriber.pk))
+        nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
+        mailable = subscriber.status == Subscriber.Status.SUBSCRIBED and not subscriber.is_paused
+        if not mailable or nothing_to_say:
+            rows.update(status=Delivery.Status.SKIPPED)
+            return
+        message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
         connection.send_messages([message])
     except Exception as error:
-        if not _is_permanent(error):
+        if _is_transient(error):
             raise
-        logger.info("Delivery %s failed for good: %s", delivery.pk, error)
-        rows.update(status=Delivery.Status.FAILED, error=str(error)[:500])
+        # Refused for this address, or this one message cannot be built: the rest go on.
+        logger.log(
+            logging.INFO if _is_permanent(error) else logging.ERROR,
+            "Delivery %s failed for good: %r",
+            delivery.pk,
+            error,
+            exc_info=not _is_permanent(error),
+        )
+        rows.update(status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500])
         return
     rows.update(status=Delivery.Status.SENT, sent_at=timezone.now())
 
