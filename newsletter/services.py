@@ -13,6 +13,7 @@ from django.core.mail import mailers
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks_db.models import DBTaskResult
@@ -344,6 +345,41 @@ def digest_compose(*, weekly=False, now=None):
     except IntegrityError:
         return None  # this period's digest exists: composed earlier, or by a run beside this one
     return edition
+
+
+def digests_compose_due(*, now=None):
+    """
+    The daily digest, and on its weekday the weekly one: what a clock at the digest hour runs.
+    Composing is once per due time, so a late, repeated or doubled run composes nothing more.
+    """
+    now = now or timezone.now()
+    editions = [digest_compose(now=now)]
+    if digest_due_at(weekly=True, now=now) == digest_due_at(now=now):
+        editions.append(digest_compose(weekly=True, now=now))
+    return [edition for edition in editions if edition]
+
+
+def digests_schedule(*, now=None):
+    """
+    Queues the digest task for the next due time, unless the database queue holds it already.
+    Returns that time, or None when the task backend cannot run a task later (use cron then).
+    """
+    from django_tasks_db import DatabaseBackend
+
+    from newsletter.tasks import digests_tick
+
+    backend = digests_tick.get_backend()
+    if not backend.supports_defer:
+        return None
+    if isinstance(backend, DatabaseBackend):
+        pending = DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path=digests_tick.module_path
+        )
+        if queued := pending.order_by("run_after").first():
+            return queued.run_after
+    due = digest_due_at(now=now) + timedelta(days=1)
+    digests_tick.using(run_after=due).enqueue()
+    return due
 
 
 # Sending ----------------------------------------------------------------------------------
