@@ -209,16 +209,23 @@ def test_an_approved_digest_is_where_the_next_one_starts(settings, committed):
     assert not Edition.objects.filter(status=Edition.Status.SUPERSEDED).exists()
 
 
-def test_the_admin_does_not_send_a_superseded_digest(admin_client, mailoutbox, committed):
+@pytest.mark.parametrize("action", ["send_now", "schedule"])
+def test_the_admin_does_not_send_a_superseded_digest(admin_client, mailoutbox, committed, action):
     SubscriberFactory()
     edition = EditionFactory(
-        kind=Edition.Kind.DAILY, status=Edition.Status.SUPERSEDED, stories=[story(1)]
+        kind=Edition.Kind.DAILY,
+        status=Edition.Status.SUPERSEDED,
+        scheduled_at=timezone.now() + timedelta(hours=1),
+        stories=[story(1)],
     )
     with committed():
         response = admin_client.post(
             reverse("admin:newsletter_edition_changelist"),
-            {"action": "send_now", "_selected_action": [edition.pk]},
+            {"action": action, "_selected_action": [edition.pk]},
             follow=True,
         )
     assert "superseded by a later digest" in response.text
+    assert "is queued" not in response.text and "is scheduled" not in response.text
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SUPERSEDED
     assert mailoutbox == []
