@@ -292,9 +292,17 @@ class EditionAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def _not_superseded(self, request, queryset):
+        for edition in queryset:
+            if edition.status == Edition.Status.SUPERSEDED:
+                message = f"“{edition}” was superseded by a later digest, which has its stories."
+                self.message_user(request, message, messages.ERROR)
+            else:
+                yield edition
+
     @admin.action(description="Send now", permissions=["change"])
     def send_now(self, request, queryset):
-        for edition in queryset:
+        for edition in self._not_superseded(request, queryset):
             if not edition.stories().exists() and not edition.intro.strip():
                 self.message_user(
                     request, f"“{edition}” has no published stories and no intro.", messages.ERROR
@@ -305,7 +313,7 @@ class EditionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
     def schedule(self, request, queryset):
-        for edition in queryset:
+        for edition in self._not_superseded(request, queryset):
             if edition.scheduled_at is None or edition.scheduled_at <= timezone.now():
                 self.message_user(
                     request,

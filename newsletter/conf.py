@@ -28,6 +28,9 @@ DEFAULTS = {
     "NEWSLETTER_MAX_RETRIES": 8,
     "NEWSLETTER_RETRY_BASE_SECONDS": 30,
     "NEWSLETTER_DIGEST_MAX_STORIES": 12,
+    # Digests are due at this hour (local time) daily; the weekly one on this weekday (0: Monday).
+    "NEWSLETTER_DAILY_DIGEST_HOUR": 7,
+    "NEWSLETTER_WEEKLY_DIGEST_WEEKDAY": 0,
 }
 
 

@@ -93,6 +93,7 @@ class Edition(models.Model):
         SCHEDULED = "scheduled", "Scheduled"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
+        SUPERSEDED = "superseded", "Superseded by a later digest (not sent)"
 
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.EDITION)
     subject = models.CharField(max_length=150)
@@ -115,6 +116,9 @@ class Edition(models.Model):
     )
     period_start = models.DateTimeField(null=True, blank=True, editable=False)
     period_end = models.DateTimeField(null=True, blank=True, editable=False)
+    due_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="The scheduled time a digest is for."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
@@ -126,6 +130,10 @@ class Edition(models.Model):
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
         indexes = [models.Index(fields=["kind", "-period_end"], name="edition_kind_period")]
+        constraints = [
+            # Two runs composing the same digest at once (cron beside the task): one wins.
+            models.UniqueConstraint(fields=["kind", "due_at"], name="unique_digest_due_at")
+        ]
 
     def __str__(self):
         return self.subject

@@ -11,8 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_tasks_db.models import DBTaskResult
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 CONSENT_HEADING = "Get Good News in Your Inbox"
 CONSENT_TEXT = "Free, no spam, unsubscribe anytime."
 NEVER_MAIL = {Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED}
+RELEASED = [Edition.Status.SCHEDULED, Edition.Status.SENDING, Edition.Status.SENT]
 
 
 def email_normalize(email):
@@ -226,6 +228,8 @@ def edition_send(*, edition, when=None):
     from newsletter.tasks import deliver_edition
 
     now = timezone.now()
+    if edition.status == Edition.Status.SUPERSEDED:
+        return  # its stories went out in a later digest
     if edition.status in {Edition.Status.SENDING, Edition.Status.SENT}:
         task = deliver_edition if edition.status == Edition.Status.SENDING else None
     else:
@@ -275,18 +279,39 @@ def edition_progress(*, edition):
     return counts
 
 
-def digest_compose(*, weekly=False, now=None, force=False):
+def digest_due_at(*, weekly=False, now=None):
+    """The latest time at or before `now` a digest of this kind was due (local time)."""
+    local = timezone.localtime(now or timezone.now())
+    hour = setting("NEWSLETTER_DAILY_DIGEST_HOUR")
+    due = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if due > local:
+        due -= timedelta(days=1)
+    if weekly:
+        due -= timedelta(days=(due.weekday() - setting("NEWSLETTER_WEEKLY_DIGEST_WEEKDAY")) % 7)
+    return due
+
+
+def digest_compose(*, weekly=False, now=None):
     """
     Composes the daily (or weekly) digest from the stories published since the last one.
-    Returns the new edition, or None when it is too soon or there is nothing new.
+    There is one digest per due time (see digest_due_at): returns None when this one exists
+    already, or when there is nothing new.
     """
     now = now or timezone.now()
     kind = Edition.Kind.WEEKLY if weekly else Edition.Kind.DAILY
     period = timedelta(days=7 if weekly else 1)
-    last = Edition.objects.filter(kind=kind).order_by("-period_end").first()
-    if last and not force and now - last.period_end < period * 0.75:
-        return None
-    start = last.period_end if last else now - period
+    # Digests never released (held for approval) are replaced by this one, which takes over
+    # their stories: it starts where the last digest that went out ended.
+    digests = Edition.objects.filter(kind=kind)
+    held = digests.filter(status__in=[Edition.Status.DRAFT, Edition.Status.AWAITING_APPROVAL])
+    first_held = held.order_by("period_start").first()
+    last = digests.filter(status__in=RELEASED).order_by("-period_end").first()
+    if first_held:
+        start = first_held.period_start
+    elif last:
+        start = last.period_end
+    else:
+        start = now - period
     stories = list(
         Article.objects.published()
         .filter(published_at__gt=start, published_at__lte=now)
@@ -296,25 +321,65 @@ def digest_compose(*, weekly=False, now=None, force=False):
     if not stories:
         return None
     label = "This week's" if weekly else "Today's"
-    with transaction.atomic():
-        edition = Edition.objects.create(
-            kind=kind,
-            subject=f"{label} Good News: {timezone.localdate(now):%-d %B %Y}",
-            preheader=f"{len(stories)} good news {'story' if len(stories) == 1 else 'stories'}",
-            period_start=start,
-            period_end=now,
-            status=Edition.Status.DRAFT,
-        )
-        EditionArticle.objects.bulk_create(
-            EditionArticle(edition=edition, article_id=pk, position=i)
-            for i, pk in enumerate(stories)
-        )
-        if setting("NEWSLETTER_DIGEST_APPROVAL"):
-            edition.status = Edition.Status.AWAITING_APPROVAL
-            edition.save(update_fields=["status"])
-        else:
-            edition_send(edition=edition)
+    try:
+        with transaction.atomic():
+            edition = Edition.objects.create(
+                kind=kind,
+                subject=f"{label} Good News: {timezone.localdate(now):%-d %B %Y}",
+                preheader=f"{len(stories)} good news {'story' if len(stories) == 1 else 'stories'}",
+                due_at=digest_due_at(weekly=weekly, now=now),
+                period_start=start,
+                period_end=now,
+                status=Edition.Status.DRAFT,
+            )
+            EditionArticle.objects.bulk_create(
+                EditionArticle(edition=edition, article_id=pk, position=i)
+                for i, pk in enumerate(stories)
+            )
+            held.exclude(pk=edition.pk).update(status=Edition.Status.SUPERSEDED)
+            if setting("NEWSLETTER_DIGEST_APPROVAL"):
+                edition.status = Edition.Status.AWAITING_APPROVAL
+                edition.save(update_fields=["status"])
+            else:
+                edition_send(edition=edition)
+    except IntegrityError:
+        return None  # this period's digest exists: composed earlier, or by a run beside this one
     return edition
+
+
+def digests_compose_due(*, now=None):
+    """
+    The daily digest, and on its weekday the weekly one: what a clock at the digest hour runs.
+    Composing is once per due time, so a late, repeated or doubled run composes nothing more.
+    """
+    now = now or timezone.now()
+    editions = [digest_compose(now=now)]
+    if digest_due_at(weekly=True, now=now) == digest_due_at(now=now):
+        editions.append(digest_compose(weekly=True, now=now))
+    return [edition for edition in editions if edition]
+
+
+def digests_schedule(*, now=None):
+    """
+    Queues the digest task for the next due time, unless the database queue holds it already.
+    Returns that time, or None when the task backend cannot run a task later (use cron then).
+    """
+    from django_tasks_db import DatabaseBackend
+
+    from newsletter.tasks import digests_tick
+
+    backend = digests_tick.get_backend()
+    if not backend.supports_defer:
+        return None
+    if isinstance(backend, DatabaseBackend):
+        pending = DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path=digests_tick.module_path
+        )
+        if queued := pending.order_by("run_after").first():
+            return queued.run_after
+    due = digest_due_at(now=now) + timedelta(days=1)
+    digests_tick.using(run_after=due).enqueue()
+    return due
 
 
 # Sending ----------------------------------------------------------------------------------
@@ -457,20 +522,28 @@ def _send_batch(edition, claim, renderer):
 
 def _send_one(delivery, renderer, categories, connection):
     subscriber = delivery.subscriber
-    stories = renderer.stories_for(categories.get(subscriber.pk))
     rows = Delivery.objects.filter(pk=delivery.pk)
-    nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
-    if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_paused or nothing_to_say:
-        rows.update(status=Delivery.Status.SKIPPED)
-        return
-    message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
     try:
+        stories = renderer.stories_for(categories.get(subscriber.pk))
+        nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
+        mailable = subscriber.status == Subscriber.Status.SUBSCRIBED and not subscriber.is_paused
+        if not mailable or nothing_to_say:
+            rows.update(status=Delivery.Status.SKIPPED)
+            return
+        message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
         connection.send_messages([message])
     except Exception as error:
-        if not _is_permanent(error):
+        if _is_transient(error):
             raise
-        logger.info("Delivery %s failed for good: %s", delivery.pk, error)
-        rows.update(status=Delivery.Status.FAILED, error=str(error)[:500])
+        # Refused for this address, or this one message cannot be built: the rest go on.
+        logger.log(
+            logging.INFO if _is_permanent(error) else logging.ERROR,
+            "Delivery %s failed for good: %r",
+            delivery.pk,
+            error,
+            exc_info=not _is_permanent(error),
+        )
+        rows.update(status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500])
         return
     rows.update(status=Delivery.Status.SENT, sent_at=timezone.now())
 

@@ -89,3 +89,14 @@ def deliver_edition(edition_id, attempt=0):
                 run_after=timezone.now() + setting("NEWSLETTER_SEND_LEASE")
             ).enqueue(edition_id, attempt)
         return "sent" if finished else "held"
+
+
+@task
+def digests_tick():
+    """
+    Composes the digests due now, then queues itself for the next due time: the clock that
+    sends digests unattended. `manage.py schedule_digests` (run by `make run`) starts it.
+    """
+    services.digests_schedule()  # first, so that a failure here never stops the clock
+    editions = services.digests_compose_due()
+    return [edition.pk for edition in editions]

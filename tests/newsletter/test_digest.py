@@ -1,14 +1,16 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from newsletter import services
 from newsletter.models import Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
-from tests.newsletter.factories import SubscriberFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +107,125 @@ def test_compose_digest_command(mailoutbox, committed):
     assert len(mailoutbox) == 1
     call_command("compose_digest", stdout=(out := __import__("io").StringIO()))
     assert "Nothing to compose" in out.getvalue()
+
+
+def at(text):
+    """A moment in the site's time zone (Europe/London), e.g. "2026-06-03 07:30"."""
+    return timezone.make_aware(datetime.fromisoformat(text))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "digests"),
+    [
+        ("2026-06-03 07:30", "2026-06-03 23:50", 1),  # both after Wednesday's 07:00
+        ("2026-06-03 06:30", "2026-06-03 07:30", 2),  # Tuesday's, then Wednesday's
+        ("2026-06-03 07:00", "2026-06-04 07:00", 2),
+    ],
+)
+def test_one_daily_digest_per_due_time(settings, first, second, digests):
+    settings.NEWSLETTER_DAILY_DIGEST_HOUR = 7
+    for moment in (first, second):
+        with time_machine.travel(at(moment), tick=False):
+            story(0.1)
+            services.digest_compose()
+    assert Edition.objects.count() == digests
+
+
+def test_one_weekly_digest_per_week_from_the_chosen_weekday(settings):
+    settings.NEWSLETTER_DAILY_DIGEST_HOUR = 7
+    settings.NEWSLETTER_WEEKLY_DIGEST_WEEKDAY = 0  # Monday
+    for moment in ("2026-06-01 08:00", "2026-06-05 08:00", "2026-06-08 06:00", "2026-06-08 07:05"):
+        with time_machine.travel(at(moment), tick=False):
+            story(0.1)
+            services.digest_compose(weekly=True)
+    due = Edition.objects.order_by("due_at").values_list("due_at", flat=True)
+    assert [timezone.localtime(moment) for moment in due] == [
+        at("2026-06-01 07:00"),
+        at("2026-06-08 07:00"),
+    ]
+
+
+def test_the_database_keeps_one_digest_per_due_time():
+    due = services.digest_due_at()
+    Edition.objects.create(kind=Edition.Kind.DAILY, subject="A", due_at=due)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Edition.objects.create(kind=Edition.Kind.DAILY, subject="B", due_at=due)
+    Edition.objects.create(kind=Edition.Kind.WEEKLY, subject="C", due_at=due)
+    Edition.objects.create(subject="Two editions", due_at=None)
+    Edition.objects.create(subject="the same day", due_at=None)
+
+
+def test_a_run_beside_another_that_composed_first_composes_nothing(mailoutbox, committed):
+    # The other run (cron, a second task chain) committed this period's digest just after this
+    # one read the last digest: the database refuses the second, and nobody is mailed twice.
+    story(1)
+    SubscriberFactory()
+    Edition.objects.create(
+        kind=Edition.Kind.DAILY,
+        subject="Composed beside us",
+        status=Edition.Status.SENT,
+        due_at=services.digest_due_at(),
+        period_end=timezone.now() - timedelta(days=2),
+    )
+    with committed():
+        assert services.digest_compose() is None
+    assert Edition.objects.count() == 1
+    assert mailoutbox == []
+
+
+def test_a_digest_never_approved_is_superseded_by_the_next_with_its_stories(
+    settings, mailoutbox, committed
+):
+    settings.NEWSLETTER_DIGEST_APPROVAL = True
+    SubscriberFactory()
+    monday = story(2, title="Monday's good news")
+    with committed():
+        held = services.digest_compose()
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        tuesday = story(1, title="Tuesday's good news")
+        with committed():
+            later = services.digest_compose()
+        assert set(later.stories()) == {monday, tuesday}
+        held.refresh_from_db()
+        assert held.status == Edition.Status.SUPERSEDED
+        # Approving the old one now sends nothing: its stories are in the later digest.
+        with committed():
+            services.edition_send(edition=held)
+            services.edition_send(edition=later)
+    held.refresh_from_db()
+    assert held.status == Edition.Status.SUPERSEDED
+    assert [message.subject for message in mailoutbox] == [later.subject]
+    assert "Monday's good news" in mailoutbox[0].body
+
+
+def test_an_approved_digest_is_where_the_next_one_starts(settings, committed):
+    settings.NEWSLETTER_DIGEST_APPROVAL = True
+    story(2)
+    with committed():
+        services.edition_send(edition=services.digest_compose())
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        tuesday = story(1)
+        assert set(services.digest_compose().stories()) == {tuesday}
+    assert not Edition.objects.filter(status=Edition.Status.SUPERSEDED).exists()
+
+
+@pytest.mark.parametrize("action", ["send_now", "schedule"])
+def test_the_admin_does_not_send_a_superseded_digest(admin_client, mailoutbox, committed, action):
+    SubscriberFactory()
+    edition = EditionFactory(
+        kind=Edition.Kind.DAILY,
+        status=Edition.Status.SUPERSEDED,
+        scheduled_at=timezone.now() + timedelta(hours=1),
+        stories=[story(1)],
+    )
+    with committed():
+        response = admin_client.post(
+            reverse("admin:newsletter_edition_changelist"),
+            {"action": action, "_selected_action": [edition.pk]},
+            follow=True,
+        )
+    assert "superseded by a later digest" in response.text
+    assert "is queued" not in response.text and "is scheduled" not in response.text
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SUPERSEDED
+    assert mailoutbox == []

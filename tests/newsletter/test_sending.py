@@ -360,3 +360,65 @@ def test_the_worker_sends_a_scheduled_edition_only_when_due(edition, mailoutbox,
     with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
         assert deliver_edition.call(edition.pk) == "sent"
     assert len(mailoutbox) == 1
+
+
+def test_one_message_that_cannot_be_sent_does_not_hold_up_the_edition(server, edition, caplog):
+    # Neither the server's mood nor a refused address: this one message is broken.
+    SubscriberFactory(email="first@example.com")
+    SubscriberFactory(email="broken@example.com")
+    SubscriberFactory(email="last@example.com")
+    server.fail = lambda message, count: (
+        LookupError("unknown encoding: x-broken") if message.to[0] == "broken@example.com" else None
+    )
+    edition.status = Edition.Status.SENDING
+    edition.save()
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {"first@example.com": 1, "last@example.com": 1}
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == "broken@example.com"
+    assert failed.error == "LookupError: unknown encoding: x-broken"
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
+    assert "failed for good" in caplog.text
+
+
+def test_a_digest_whose_email_for_some_readers_fails_to_render_still_reaches_the_rest(
+    server, settings
+):
+    # One topic's stories break the template (say, bad data in a story): readers of that topic
+    # are marked failed with the reason, everyone else gets the digest.
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {
+                            "newsletter/email/edition.txt": (
+                                "{% for story in stories %}{{ story.title }}"
+                                "{% if 'Space' in story.category %}{% url 'no-such-page' %}"
+                                "{% endif %}{% endfor %}"
+                            ),
+                        },
+                    ),
+                    "django.template.loaders.filesystem.Loader",
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+        }
+    ]
+    health, space = CategoryFactory(name="Health"), CategoryFactory(name="Space")
+    edition = EditionFactory(
+        kind=Edition.Kind.DAILY,
+        status=Edition.Status.SENDING,
+        stories=[ArticleFactory(category=health), ArticleFactory(category=space)],
+    )
+    SubscriberFactory(email="health@example.com", categories=[health])
+    SubscriberFactory(email="space@example.com", categories=[space])
+    assert services.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {"health@example.com": 1}
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == "space@example.com" and "NoReverseMatch" in failed.error

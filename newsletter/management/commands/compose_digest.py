@@ -1,7 +1,8 @@
 """
 Composes the daily (or, with --weekly, the weekly) "Good News" digest from the stories published
 since the last one, and queues it for sending, or holds it for an editor's approval when
-NEWSLETTER_DIGEST_APPROVAL is on. Meant for cron; running it twice in a period does nothing more.
+NEWSLETTER_DIGEST_APPROVAL is on. Meant for cron; there is one digest per due time
+(NEWSLETTER_DAILY_DIGEST_HOUR, NEWSLETTER_WEEKLY_DIGEST_WEEKDAY): running it again does nothing.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,18 +16,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--weekly", action="store_true", help="The weekly digest.")
-        parser.add_argument(
-            "--force", action="store_true", help="Compose even if the last one is recent."
-        )
         parser.add_argument("--dry-run", action="store_true", help="Say what would be composed.")
 
-    def handle(self, *args, weekly, force, dry_run, **options):
+    def handle(self, *args, weekly, dry_run, **options):
         with transaction.atomic():
-            edition = services.digest_compose(weekly=weekly, force=force)
+            edition = services.digest_compose(weekly=weekly)
             if dry_run:
                 transaction.set_rollback(True)
         if edition is None:
-            self.stdout.write("Nothing to compose: no new stories, or the last digest is recent.")
+            self.stdout.write("Nothing to compose: no new stories, or this period's digest exists.")
             return
         stories = edition.links.count() if not dry_run else "some"
         verb = "Would compose" if dry_run else "Composed"
