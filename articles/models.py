@@ -197,16 +197,27 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_per_category(self, *, limit=3):
         """
-        The `limit` newest stories of each category, in category order, in one query whatever
-        the number of categories (a window function ranks the stories within each category).
+        The `limit` newest stories of each category, in category order, in two indexed queries
+        whatever the number of stories: each category's cut-off date, then the stories up to it
+        (ranked by a window function, so ties at the cut-off don't add more).
         """
+        newest_first = ["-published_at", "-pk"]
+        cutoff = self.filter(category=OuterRef("pk")).order_by(*newest_first)
+        cutoffs = Category.objects.annotate(
+            cutoff=Subquery(cutoff.values("published_at")[limit - 1 : limit])
+        ).values_list("pk", "cutoff")
+        recent_enough = Q(pk__in=[])
+        for category_id, since in cutoffs:
+            in_category = Q(category_id=category_id)
+            recent_enough |= in_category & Q(published_at__gte=since) if since else in_category
         rank = Window(
             RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), "-pk"]
         )
         return (
-            self.annotate(rank_in_category=rank)
+            self.filter(recent_enough)
+            .annotate(rank_in_category=rank)
             .filter(rank_in_category__lte=limit)
-            .order_by("category__position", "category__name", "-published_at", "-pk")
+            .order_by("category__position", "category__name", *newest_first)
         )
 
     def with_series_neighbours(self):
@@ -247,19 +258,33 @@ class ArticleQuerySet(models.QuerySet):
         """
         if tag_ids is None:
             tag_ids = list(article.tags.values_list("pk", flat=True))
+        others = (
+            self.published()
+            .exclude(pk__in=[article.pk, *(story.pk for story in exclude)])
+            .exclude(category_id=article.category_id)
+        )
         pinned = Article.related_articles.through.objects.filter(
             from_article_id=article.pk, to_article_id=OuterRef("pk")
         )
+        # The few candidates first, so that tags are counted for them rather than for every story.
+        pinned_ids = Article.related_articles.through.objects.filter(
+            from_article_id=article.pk
+        ).values("to_article_id")
+        most_shared = (
+            others.filter(tagged_items__tag_id__in=tag_ids)
+            .values("pk")
+            .annotate(shared=Count("tagged_items"))
+            .order_by("-shared", "-published_at", "-pk")
+            .values("pk")[:limit]
+        )
+        newest = others.order_by("-published_at", "-pk").values("pk")[:limit]
         return (
-            self.published()
+            others.filter(Q(pk__in=pinned_ids) | Q(pk__in=most_shared) | Q(pk__in=newest))
             .for_cards()
-            .exclude(pk=article.pk)
-            .exclude(pk__in=[story.pk for story in exclude])
             .annotate(
                 is_pinned=Exists(pinned),
                 shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
             )
-            .exclude(category_id=article.category_id)
             .order_by("-is_pinned", "-shared_tags", "-published_at", "-pk")[:limit]
         )
 
@@ -406,6 +431,14 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(
+                fields=["series", "status", "-published_at"], name="article_series_published"
+            ),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(featured=True),
+                name="article_featured_published",
+            ),
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_published"
             ),

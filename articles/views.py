@@ -38,7 +38,7 @@ class HomeView(PublishedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
-        lead = published.order_by("-featured", "-published_at", "-pk").first()
+        lead = published.filter(featured=True).first() or published.first()
         shown = [lead.pk] if lead else []
         latest = list(published.exclude(pk__in=shown)[:LATEST_ON_HOME])
         shown += [story.pk for story in latest]

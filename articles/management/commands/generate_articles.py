@@ -10,7 +10,7 @@ import uuid
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -80,6 +80,11 @@ class Command(BaseCommand):
                 )
             done += size
             self.stdout.write(f"{done}/{count}", ending="\r")
+        # Fresh table statistics, so the query planner knows the tables' new sizes. PostgreSQL's
+        # autovacuum gathers them by itself; SQLite only when asked.
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Generated {count} stories."))
 
     def tag_pool(self, rng):
