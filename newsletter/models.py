@@ -71,11 +71,6 @@ class Subscriber(models.Model):
     def __str__(self):
         return self.email
 
-    def get_absolute_url(self):
-        from newsletter.tokens import manage_token
-
-        return reverse("newsletter:preferences", kwargs={"token": manage_token(self)})
-
     @property
     def is_paused(self):
         return self.paused_until is not None and self.paused_until > timezone.now()

@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -17,6 +18,7 @@ from newsletter.tokens import (
     TokenError,
     form_token,
     form_token_age,
+    manage_token,
     subscriber_from_confirm_token,
     subscriber_from_manage_token,
 )
@@ -139,7 +141,10 @@ class ConfirmView(View):
             return _link_problem(request, error)
         if not services.subscriber_confirm(subscriber=subscriber):
             return _link_problem(request, TokenError(expired=False))
-        return render(request, "newsletter/welcome.html", {"subscriber": subscriber})
+        # Only the subscriber holds the confirmation link: the welcome page may carry their own.
+        preferences = reverse("newsletter:preferences", kwargs={"token": manage_token(subscriber)})
+        context = {"subscriber": subscriber, "preferences_url": preferences}
+        return render(request, "newsletter/welcome.html", context)
 
 
 @method_decorator([csrf_exempt, never_cache], name="dispatch")

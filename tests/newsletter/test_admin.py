@@ -3,12 +3,14 @@ import io
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from newsletter import services, tasks
 from newsletter.models import Delivery, Edition, Subscriber
+from tests.articles.roles import make_user
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
@@ -213,3 +215,13 @@ def test_a_sent_edition_can_no_longer_be_edited(admin_client):
     edition.refresh_from_db()
     assert edition.subject != "Rewritten history"
     assert 'name="subject"' not in admin_client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("role", ["writer", "editor"])
+def test_view_on_site_never_hands_a_subscribers_signed_link_to_staff(client, role):
+    person = SubscriberFactory()
+    client.force_login(make_user(role))
+    subscriber_type = ContentType.objects.get_for_model(Subscriber)
+    response = client.get(reverse("admin:view_on_site", args=[subscriber_type.pk, person.pk]))
+    assert not response.has_header("Location")
+    assert person.key.hex not in response.content.decode()
