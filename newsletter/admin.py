@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.models import Article
-from newsletter import services
+from newsletter import editions, subscribers
 from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
 
 CSV_FIELDS = [
@@ -118,7 +118,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     def erase(self, request, queryset):
         count = 0
         for subscriber in queryset:
-            services.subscriber_erase(subscriber=subscriber)
+            subscribers.subscriber_erase(subscriber=subscriber)
             count += 1
         self.message_user(request, f"Erased {count} subscriber(s) and their delivery history.")
 
@@ -127,11 +127,11 @@ class SubscriberAdmin(admin.ModelAdmin):
         pass
 
     def delete_model(self, request, obj):
-        services.subscriber_erase(subscriber=obj)
+        subscribers.subscriber_erase(subscriber=obj)
 
     def delete_queryset(self, request, queryset):
         for subscriber in queryset:
-            services.subscriber_erase(subscriber=subscriber)
+            subscribers.subscriber_erase(subscriber=subscriber)
 
     def import_view(self, request):
         if not self.has_add_permission(request):
@@ -146,7 +146,7 @@ class SubscriberAdmin(admin.ModelAdmin):
                     form.add_error("file", "The first line must name the columns, with email.")
                 else:
                     with transaction.atomic():  # a file that breaks halfway imports nothing
-                        subscribed, asked, skipped = services.subscribers_import(
+                        subscribed, asked, skipped = subscribers.subscribers_import(
                             rows=reader, source=f"import: {upload.name}"
                         )
             except (UnicodeDecodeError, csv.Error) as error:
@@ -267,7 +267,7 @@ class EditionAdmin(admin.ModelAdmin):
     def progress(self, edition):
         if not edition.pk:
             return "Not sent yet."
-        counts = services.edition_progress(edition=edition)
+        counts = editions.edition_progress(edition=edition)
         return (
             f"{counts['queued']} queued, {counts['sent']} sent, {counts['failed']} failed, "
             f"{counts['skipped']} skipped"
@@ -308,7 +308,7 @@ class EditionAdmin(admin.ModelAdmin):
                     request, f"“{edition}” has no published stories and no intro.", messages.ERROR
                 )
                 continue
-            services.edition_send(edition=edition)
+            editions.edition_send(edition=edition)
             self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
 
     @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
@@ -321,7 +321,7 @@ class EditionAdmin(admin.ModelAdmin):
                     messages.ERROR,
                 )
                 continue
-            services.edition_send(edition=edition, when=edition.scheduled_at)
+            editions.edition_send(edition=edition, when=edition.scheduled_at)
             self.message_user(request, f"“{edition}” is scheduled.")
 
     @admin.action(description="Cancel the schedule (back to draft)", permissions=["change"])
@@ -336,7 +336,7 @@ class EditionAdmin(admin.ModelAdmin):
             )
             return
         for edition in queryset:
-            if not services.edition_send_test(edition=edition, email=request.user.email):
+            if not editions.edition_send_test(edition=edition, email=request.user.email):
                 self.message_user(
                     request,
                     f"{request.user.email} bounced or marked us as spam: we never mail it.",

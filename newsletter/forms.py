@@ -3,7 +3,11 @@ from django.core.exceptions import ValidationError
 
 from articles.models import Category
 from newsletter.models import Subscriber
-from newsletter.services import email_normalize, email_validate
+from newsletter.validators import email_normalize, email_validate
+
+# The signup box's words, stored with each subscriber's consent as what the person was shown.
+CONSENT_HEADING = "Get Good News in Your Inbox"
+CONSENT_TEXT = "Free, no spam, unsubscribe anytime."
 
 
 class AddressField(forms.EmailField):

@@ -24,6 +24,19 @@ class SubscriberQuerySet(models.QuerySet):
         chosen = Subscriber.categories.through.objects.filter(subscriber_id=OuterRef("pk"))
         return self.filter(~Exists(chosen) | Exists(chosen.filter(category__in=categories)))
 
+    def recipients_of(self, edition):
+        """
+        Who an edition is for: active subscribers of the edition's categories; for a digest,
+        those on its frequency who want one of its stories' categories.
+        """
+        subscribers = self.active()
+        if edition.kind == Edition.Kind.EDITION:
+            return subscribers.wanting(list(edition.categories.all()))
+        story_categories = list(
+            edition.stories().values_list("category_id", flat=True).distinct().order_by()
+        )
+        return subscribers.filter(frequency=edition.kind).wanting(story_categories)
+
 
 class Subscriber(models.Model):
     class Status(models.TextChoices):

@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import services, tasks
+from newsletter import subscribers
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.validators import email_validate
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -45,7 +46,7 @@ def test_csv_export(admin_client):
 
 def test_csv_export_cells_are_never_spreadsheet_formulas(admin_client):
     sneaky = SubscriberFactory(email="=1+cmd|'/ccalc'!A0@example.com")
-    services.email_validate(sneaky.email)  # anyone may sign up with it
+    email_validate(sneaky.email)  # anyone may sign up with it
     response = admin_client.post(
         CHANGELIST, {"action": "export_csv", "_selected_action": [sneaky.pk]}
     )
@@ -125,8 +126,8 @@ def test_erasing_removes_the_signup_tasks_that_carry_the_address(admin_client, s
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]}
     }
     person = SubscriberFactory(email="forget@example.com")
-    tasks.send_link.enqueue(email="forget@example.com")
-    tasks.send_link.enqueue(email="keep@example.com")
+    subscribers.send_link.enqueue(email="forget@example.com")
+    subscribers.send_link.enqueue(email="keep@example.com")
     admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
     kept = DBTaskResult.objects.values_list("args_kwargs__kwargs__email", flat=True)
     assert list(kept) == ["keep@example.com"]
