@@ -24,12 +24,32 @@ from newsletter.validators import email_normalize
 RELEASED = [Edition.Status.SCHEDULED, Edition.Status.SENDING, Edition.Status.SENT]
 
 
-def edition_send(*, edition, when=None):
-    """Sends now, or schedules for `when`; the task worker does the sending."""
-    now = timezone.now()
+class EditionError(Exception):
+    """What was asked of an edition cannot be done; the message tells the editor why."""
+
+
+def _refuse_unsendable(edition):
     if edition.status == Edition.Status.SUPERSEDED:
-        return  # its stories went out in a later digest
-    if edition.status in {Edition.Status.SENDING, Edition.Status.SENT}:
+        raise EditionError(f"“{edition}” was superseded by a later digest, which has its stories.")
+    if edition.has_gone_out:
+        return  # what went out is finished, or resumed as it was
+    if not edition.stories().exists() and not edition.intro.strip():
+        raise EditionError(f"“{edition}” has no published stories and no intro.")
+
+
+def edition_send(*, edition, when=None):
+    """
+    Sends now, or schedules for `when`; the task worker does the sending. Raises EditionError
+    for a superseded digest (its stories went out in a later one) and an edition with nothing
+    to say.
+    """
+    _refuse_unsendable(edition)
+    _release(edition, when)
+
+
+def _release(edition, when=None):
+    now = timezone.now()
+    if edition.has_gone_out:
         task = deliver_edition if edition.status == Edition.Status.SENDING else None
     else:
         later = when is not None and when > now
@@ -42,6 +62,27 @@ def edition_send(*, edition, when=None):
             transaction.on_commit(lambda: task.enqueue(edition.pk))
 
 
+def edition_schedule(*, edition, when):
+    """Schedules the edition for `when`, which must be in the future; raises EditionError."""
+    _refuse_unsendable(edition)
+    if when is None or when <= timezone.now():
+        raise EditionError(f"“{edition}” needs a “scheduled at” time in the future.")
+    _release(edition, when)
+
+
+def edition_unschedule(*, edition):
+    """
+    A scheduled edition goes back to draft; True when it was scheduled. Its queued task then
+    finds a draft and sends nothing.
+    """
+    unscheduled = Edition.objects.filter(pk=edition.pk, status=Edition.Status.SCHEDULED).update(
+        status=Edition.Status.DRAFT
+    )
+    if unscheduled:
+        edition.status = Edition.Status.DRAFT
+    return bool(unscheduled)
+
+
 def editions_resume(*, now=None):
     """Re-queues editions a crash left half sent and scheduled ones that are due."""
     now = now or timezone.now()
@@ -50,7 +91,7 @@ def editions_resume(*, now=None):
     )
     editions = list(stalled)
     for edition in editions:
-        edition_send(edition=edition)
+        _release(edition)  # released before: nothing to judge again
     return editions
 
 

@@ -81,3 +81,14 @@ class PauseForm(forms.Form):
 
 class NewLinkForm(forms.Form):
     email = AddressField(label="Email address", max_length=254)
+
+
+class SubscriberImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "Columns: email, and optionally consent_at (when the person agreed, e.g. "
+            "2026-03-01T09:30) and consent_text. Rows without consent_at get a confirmation "
+            "email instead of being subscribed. Addresses already known are left as they are."
+        ),
+    )

@@ -153,6 +153,11 @@ class Edition(models.Model):
     def is_digest(self):
         return self.kind != self.Kind.EDITION
 
+    @property
+    def has_gone_out(self):
+        """Sending has started: what went out stays as it went out."""
+        return self.status in {self.Status.SENDING, self.Status.SENT}
+
     def stories(self):
         """The edition's stories in order; only those readers may see."""
         return (

@@ -226,3 +226,23 @@ def test_view_on_site_never_hands_a_subscribers_signed_link_to_staff(client, rol
     response = client.get(reverse("admin:view_on_site", args=[subscriber_type.pk, person.pk]))
     assert not response.has_header("Location")
     assert person.key.hex not in response.content.decode()
+
+
+def test_unschedule_puts_a_scheduled_edition_back_to_draft(admin_client, settings):
+    scheduled = EditionFactory(status=Edition.Status.SCHEDULED)
+    sent = EditionFactory(status=Edition.Status.SENT)
+    response = admin_client.post(
+        EDITIONS,
+        {"action": "unschedule", "_selected_action": [scheduled.pk, sent.pk]},
+        follow=True,
+    )
+    assert f"“{scheduled}” is back to draft" in response.text
+    assert f"“{sent}” is back" not in response.text
+    scheduled.refresh_from_db(), sent.refresh_from_db()
+    assert scheduled.status == Edition.Status.DRAFT and sent.status == Edition.Status.SENT
+
+
+def test_the_edition_form_links_to_its_preview(admin_client):
+    edition = EditionFactory()
+    page = admin_client.get(reverse("admin:newsletter_edition_change", args=[edition.pk]))
+    assert f'href="{edition.get_absolute_url()}" target="_blank">Open the email' in page.text

@@ -190,7 +190,8 @@ def test_a_digest_never_approved_is_superseded_by_the_next_with_its_stories(
         assert held.status == Edition.Status.SUPERSEDED
         # Approving the old one now sends nothing: its stories are in the later digest.
         with committed():
-            editions.edition_send(edition=held)
+            with pytest.raises(editions.EditionError, match="superseded by a later digest"):
+                editions.edition_send(edition=held)
             editions.edition_send(edition=later)
     held.refresh_from_db()
     assert held.status == Edition.Status.SUPERSEDED

@@ -40,6 +40,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Would queue “{edition}” for about {recipients} subscribers.")
             return
-        with transaction.atomic():
-            editions.edition_send(edition=edition)
+        try:
+            with transaction.atomic():
+                editions.edition_send(edition=edition)
+        except editions.EditionError as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(f"Queued “{edition}” for about {recipients} subscribers.")
