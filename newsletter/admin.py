@@ -80,7 +80,7 @@ class SubscriberAdmin(admin.ModelAdmin):
             upload = form.cleaned_data["file"]
             try:
                 with transaction.atomic():  # a file that breaks halfway imports nothing
-                    subscribed, asked, skipped = subscribers.subscribers_import(
+                    report = subscribers.subscribers_import(
                         rows=csv_io.subscriber_rows(upload.file), source=f"import: {upload.name}"
                     )
             except csv_io.CSVError as error:
@@ -88,10 +88,13 @@ class SubscriberAdmin(admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    f"Subscribed {subscribed} with recorded consent; sent {asked} a "
-                    f"confirmation email; skipped {skipped} (known, repeated or invalid).",
+                    f"Subscribed {report.subscribed} with recorded consent; sent {report.asked} "
+                    f"a confirmation email; skipped {report.skipped} (known, repeated or "
+                    "invalid).",
                     messages.SUCCESS,
                 )
+                for error in report.errors:
+                    self.message_user(request, error, messages.WARNING)
                 return redirect("admin:newsletter_subscriber_changelist")
         context = {
             **self.admin_site.each_context(request),

@@ -3,7 +3,8 @@ Subscribers: signup with double opt-in, confirmation, preferences, unsubscribing
 after bounces, erasure and imports; and the tasks that send their emails.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
 from itertools import batched
 
 from django.contrib.admin.models import LogEntry
@@ -126,23 +127,41 @@ def subscriber_erase(*, subscriber):
     subscriber.delete()
 
 
+class ConsentTimeError(ValueError):
+    pass
+
+
 def _consent_time(value):
+    """The moment in a consent_at cell; None when there is none, or none that parses."""
     try:
         moment = parse_datetime((value or "").strip())
     except ValueError:
         return None
     if moment and timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
+    try:
+        moment and moment.astimezone(UTC)  # what the database stores
+    except OverflowError:
+        raise ConsentTimeError(f"the consent date “{value.strip()}” is out of range") from None
     return moment
+
+
+@dataclass
+class ImportReport:
+    subscribed: int = 0
+    asked: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)  # rows left out, each with its reason
 
 
 def subscribers_import(*, rows, source, chunk=1000):
     """
     Imports rows of {"email", "consent_at", "consent_text"}. An address with recorded consent is
     subscribed; one without gets a confirmation email instead. Existing addresses are left alone,
-    so an import never resubscribes anyone who left. Returns (subscribed, asked, skipped).
+    so an import never resubscribes anyone who left. A row whose consent date cannot be stored is
+    left out and named in the report's errors.
     """
-    subscribed = asked = skipped = 0
+    report = ImportReport()
     for rows_chunk in batched(rows, chunk):
         wanted = {}
         for row in rows_chunk:
@@ -150,19 +169,23 @@ def subscribers_import(*, rows, source, chunk=1000):
             try:
                 email_validate(email)
             except ValidationError:
-                skipped += 1
+                report.skipped += 1
                 continue
             if email in wanted:
-                skipped += 1
+                report.skipped += 1
                 continue
             wanted[email] = row
         known = set(Subscriber.objects.filter(email__in=wanted).values_list("email", flat=True))
-        skipped += len(known)
+        report.skipped += len(known)
         consented = []
         for email, row in wanted.items():
             if email in known:
                 continue
-            consent_at = _consent_time(row.get("consent_at"))
+            try:
+                consent_at = _consent_time(row.get("consent_at"))
+            except ConsentTimeError as error:
+                report.errors.append(f"Not imported: {email} ({error}).")
+                continue
             if consent_at:
                 consented.append(
                     Subscriber(
@@ -176,10 +199,10 @@ def subscribers_import(*, rows, source, chunk=1000):
                 )
             else:
                 subscriber_signup(email=email, source=source, consent_text="Imported, no consent")
-                asked += 1
+                report.asked += 1
         Subscriber.objects.bulk_create(consented)
-        subscribed += len(consented)
-    return subscribed, asked, skipped
+        report.subscribed += len(consented)
+    return report
 
 
 # The signup and new-link forms hand their work to these two at once, whatever the address: the

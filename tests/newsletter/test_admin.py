@@ -246,3 +246,21 @@ def test_the_edition_form_links_to_its_preview(admin_client):
     edition = EditionFactory()
     page = admin_client.get(reverse("admin:newsletter_edition_change", args=[edition.pk]))
     assert f'href="{edition.get_absolute_url()}" target="_blank">Open the email' in page.text
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_csv_import_names_a_row_whose_consent_date_is_out_of_range(admin_client, moment):
+    upload = SimpleUploadedFile(
+        "list.csv",
+        f"email,consent_at\nearly@example.com,{moment}\nfine@example.com,2026-03-01T09:30\n".encode(),
+        content_type="text/csv",
+    )
+    response = admin_client.post(
+        reverse("admin:newsletter_subscriber_import"), {"file": upload}, follow=True
+    )
+    assert response.status_code == 200
+    message = f"Not imported: early@example.com (the consent date “{moment}” is out of range)"
+    assert message in response.text
+    assert "Subscribed 1 with recorded consent" in response.text
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["fine@example.com"]
+    assert admin_client.get(CHANGELIST).status_code == 200
