@@ -8,7 +8,7 @@ from django.urls import path, reverse
 
 from articles.models import Article
 from newsletter import csv_io, editions, subscribers
-from newsletter.forms import SubscriberImportForm
+from newsletter.forms import EditionForm, SubscriberImportForm
 from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
 
 
@@ -131,6 +131,7 @@ class EditionArticleInline(admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
+    form = EditionForm
     list_display = [
         "subject",
         "kind",
@@ -260,15 +261,23 @@ class EditionAdmin(admin.ModelAdmin):
                 request, "Add an email address to your account first.", messages.ERROR
             )
             return
+        sent = False
         for edition in queryset:
-            if not editions.edition_send_test(edition=edition, email=request.user.email):
+            try:
+                mailable = editions.edition_send_test(edition=edition, email=request.user.email)
+            except editions.EditionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                continue
+            if not mailable:
                 self.message_user(
                     request,
                     f"{request.user.email} bounced or marked us as spam: we never mail it.",
                     messages.ERROR,
                 )
                 return
-        self.message_user(request, f"Test sent to {request.user.email}.")
+            sent = True
+        if sent:
+            self.message_user(request, f"Test sent to {request.user.email}.")
 
 
 @admin.register(Delivery)

@@ -6,6 +6,7 @@ itself is the delivery engine's (newsletter/sending.py).
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.tasks import TaskResultStatus, task
@@ -19,7 +20,7 @@ from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
 from newsletter.sending import deliver_edition
 from newsletter.subscribers import NEVER_MAIL
-from newsletter.validators import email_normalize
+from newsletter.validators import email_normalize, header_validate
 
 RELEASED = [Edition.Status.SCHEDULED, Edition.Status.SENDING, Edition.Status.SENT]
 
@@ -28,7 +29,15 @@ class EditionError(Exception):
     """What was asked of an edition cannot be done; the message tells the editor why."""
 
 
+def _refuse_unmailable(edition):
+    try:
+        header_validate(edition.subject)
+    except ValidationError as error:
+        raise EditionError(f"“{edition}”: {error.message}") from None
+
+
 def _refuse_unsendable(edition):
+    _refuse_unmailable(edition)
     if edition.status == Edition.Status.SUPERSEDED:
         raise EditionError(f"“{edition}” was superseded by a later digest, which has its stories.")
     if edition.has_gone_out:
@@ -96,7 +105,11 @@ def editions_resume(*, now=None):
 
 
 def edition_send_test(*, edition, email):
-    """Mails the edition to an editor; False when that address bounced or complained."""
+    """
+    Mails the edition to an editor; False when that address bounced or complained. Raises
+    EditionError when the edition cannot be mailed at all.
+    """
+    _refuse_unmailable(edition)
     normalized = email_normalize(email)
     if Subscriber.objects.filter(email__iexact=normalized, status__in=NEVER_MAIL).exists():
         return False

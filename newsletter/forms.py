@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Category
-from newsletter.models import Subscriber
-from newsletter.validators import email_normalize, email_validate
+from newsletter.models import Edition, Subscriber
+from newsletter.validators import email_normalize, email_validate, header_validate
 
 # The signup box's words, stored with each subscriber's consent as what the person was shown.
 CONSENT_HEADING = "Get Good News in Your Inbox"
@@ -92,3 +92,14 @@ class SubscriberImportForm(forms.Form):
             "email instead of being subscribed. Addresses already known are left as they are."
         ),
     )
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["subject", "preheader", "intro", "categories", "scheduled_at"]
+
+    def clean_subject(self):
+        subject = self.cleaned_data["subject"]
+        header_validate(subject)
+        return subject

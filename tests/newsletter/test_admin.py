@@ -264,3 +264,35 @@ def test_csv_import_names_a_row_whose_consent_date_is_out_of_range(admin_client,
     assert "Subscribed 1 with recorded consent" in response.text
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["fine@example.com"]
     assert admin_client.get(CHANGELIST).status_code == 200
+
+
+@pytest.mark.parametrize("subject", ["Good news\r\nBcc: everyone@example.com", "Two\nlines"])
+def test_an_edition_subject_must_be_one_line(admin_client, subject):
+    response = admin_client.post(
+        reverse("admin:newsletter_edition_add"),
+        {
+            "subject": subject,
+            "intro": "Hello",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "The subject must be a single line" in response.text
+    assert not Edition.objects.exists()
+
+
+def test_a_stored_subject_with_a_line_break_is_neither_tested_nor_sent(
+    admin_client, mailoutbox, committed
+):
+    edition = EditionFactory(subject="Good news\r\nBcc: everyone@example.com")
+    SubscriberFactory()
+    for action in ["send_test", "send_now"]:
+        with committed():
+            response = admin_client.post(
+                EDITIONS, {"action": action, "_selected_action": [edition.pk]}, follow=True
+            )
+        assert response.status_code == 200
+        assert "The subject must be a single line" in response.text
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []

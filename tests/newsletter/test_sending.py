@@ -417,3 +417,14 @@ def test_a_digest_whose_email_for_some_readers_fails_to_render_still_reaches_the
     assert recipients(server.sent) == {"health@example.com": 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
     assert failed.subscriber.email == "space@example.com" and "NoReverseMatch" in failed.error
+
+
+@pytest.mark.parametrize("subject", ["Good news\r\nBcc: everyone@example.com", "Form\x0cfeed"])
+def test_a_subject_that_is_not_one_line_is_refused_by_the_service(mailoutbox, subject):
+    edition = EditionFactory(subject=subject, stories=[ArticleFactory()])
+    with pytest.raises(editions.EditionError, match="single line"):
+        editions.edition_send_test(edition=edition, email="editor@example.com")
+    with pytest.raises(editions.EditionError, match="single line"):
+        editions.edition_send(edition=edition)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []
