@@ -128,7 +128,7 @@ def subscriber_erase(*, subscriber):
 
 
 class ConsentTimeError(ValueError):
-    pass
+    """A consent date that parses but has no UTC time, so no database can store it."""
 
 
 def _consent_time(value):
@@ -139,10 +139,11 @@ def _consent_time(value):
         return None
     if moment and timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    try:
-        moment and moment.astimezone(UTC)  # what the database stores
-    except OverflowError:
-        raise ConsentTimeError(f"the consent date “{value.strip()}” is out of range") from None
+    if moment:
+        try:
+            moment.astimezone(UTC)  # what the database stores
+        except OverflowError:
+            raise ConsentTimeError(f"the consent date “{value.strip()}” is out of range") from None
     return moment
 
 
