@@ -15,7 +15,6 @@ from reversion.admin import VersionAdmin
 
 from articles import services
 from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
-from articles.checks import article_blockers, article_warnings
 from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
@@ -29,6 +28,7 @@ from articles.models import (
     Source,
     TaggedArticle,
 )
+from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
 
 Status = Article.Status

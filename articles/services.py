@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from articles.checks import article_blockers
 from articles.models import Article, ArticleAuthor, SlugRedirect
+from articles.prepublish import article_blockers
 
 Status = Article.Status
 PUBLISH_PERMISSION = "articles.publish_article"
