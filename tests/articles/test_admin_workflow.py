@@ -194,9 +194,15 @@ def test_a_blocked_publication_is_explained(client, users):
 
 
 def test_checks_are_shown_as_warnings(client, users):
-    category = CategoryFactory(name="Health", slug="health")
+    category = CategoryFactory(name="Health", slug="health", requires_medical_review=True)
     article = own_story(
-        users, Status.IN_REVIEW, category=category, title="Miracle cure", evidence_stage="lab_study"
+        users,
+        Status.IN_REVIEW,
+        category=category,
+        title="Miracle cure",
+        evidence_stage="lab_study",
+        reviewed_by=AuthorFactory(credentials="M.D."),
+        last_reviewed=timezone.localdate(),
     )
     client = client_for(client, users, "editor")
     html = client.get(change_url(article)).content.decode()
