@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from articles import services
-from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
+from articles.admin_revisions import RevisionsMixin
 from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
@@ -31,7 +31,7 @@ from articles.models import (
 from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
 
-Status = Article.Status
+State = Article.State
 
 
 @admin.register(Category)
@@ -119,65 +119,32 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [
-            (Status.DRAFT, "Draft"),
-            (Status.IN_REVIEW, "In review"),
-            ("scheduled", "Scheduled"),
-            ("live", "Published"),
-            (Status.UNPUBLISHED, "Unpublished"),
-        ]
+        return State.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case "scheduled":
-                return queryset.scheduled()
-            case "live":
-                return queryset.published()
-            case None:
-                return queryset
-            case value:
-                return queryset.filter(status=value)
+        return queryset if self.value() is None else queryset.in_state(self.value())
 
 
 BADGE_COLOURS = {
-    "Draft": "#6b7280",
-    "In review": "#b45309",
-    "Scheduled": "#1d4ed8",
-    "Published": "#15803d",
-    "Unpublished": "#b91c1c",
+    State.DRAFT: "#6b7280",
+    State.IN_REVIEW: "#b45309",
+    State.SCHEDULED: "#1d4ed8",
+    State.LIVE: "#15803d",
+    State.UNPUBLISHED: "#b91c1c",
 }
 
-# The workflow buttons: POST value -> (label, service).
+# The workflow buttons, named as services.article_actions_available names the steps:
+# POST value -> (label, service, its arguments besides the story and the user).
 WORKFLOW_ACTIONS = {
-    "submit": ("Submit for review", services.article_submit_for_review),
-    "return_to_draft": ("Return to draft", services.article_return_to_draft),
-    "publish": ("Publish now", services.article_publish),
-    "schedule": ("Schedule", services.article_schedule),
-    "unpublish": ("Unpublish", services.article_unpublish),
-    "feature": ("Feature on the home page", services.article_feature),
-    "unfeature": ("Stop featuring", services.article_feature),
-    "mark_updated": ("Mark as substantively updated", services.article_mark_updated),
+    "submit": ("Submit for review", services.article_submit_for_review, {}),
+    "return_to_draft": ("Return to draft", services.article_return_to_draft, {}),
+    "publish": ("Publish now", services.article_publish, {}),
+    "schedule": ("Schedule", services.article_schedule, {}),
+    "unpublish": ("Unpublish", services.article_unpublish, {}),
+    "feature": ("Feature on the home page", services.article_feature, {"featured": True}),
+    "unfeature": ("Stop featuring", services.article_feature, {"featured": False}),
+    "mark_updated": ("Mark as substantively updated", services.article_mark_updated, {}),
 }
-
-
-def available_workflow_actions(user, article):
-    """The buttons worth showing `user` for `article` now (the services check again)."""
-    state = services.article_state(article)
-    editor, feature = services.can_publish(user), services.can_feature(user)
-    editable = services.can_edit(user, article)
-    shown = {
-        "submit": editable and article.status == Status.DRAFT,
-        "return_to_draft": editable and article.status in {Status.IN_REVIEW, Status.UNPUBLISHED},
-        "publish": editor and state in {"In review", "Unpublished", "Scheduled"},
-        "schedule": editor
-        and state in {"In review", "Unpublished", "Scheduled"}
-        and not services.has_gone_live(article),
-        "unpublish": editor and article.status == Status.PUBLISHED,
-        "feature": feature and article.status == Status.PUBLISHED and not article.featured,
-        "unfeature": feature and article.featured,
-        "mark_updated": editor and state == "Published",
-    }
-    return [(name, WORKFLOW_ACTIONS[name][0]) for name, show in shown.items() if show]
 
 
 @admin.register(Article)
@@ -208,7 +175,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["state", "published_at", "updated_at", "featured"]
-        if services.can_publish(request.user) and not (obj and services.has_gone_live(obj)):
+        if services.can_publish(request.user) and not (obj and obj.went_live):
             publishing.append("schedule_for")
         if obj is not None:
             publishing.append("preview_links")
@@ -235,7 +202,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+        readonly = [*services.WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
         if not services.can_publish(request.user):
             readonly += ["reviewed_by", "last_reviewed"]  # the medical review is the editors' call
         return readonly
@@ -276,7 +243,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         return services.can_feature(request.user)
 
     def view_on_site(self, article):
-        return article.get_absolute_url() if article.is_published else None
+        return article.get_absolute_url() if article.state == State.LIVE else None
 
     # Columns and read-only fields.
 
@@ -297,21 +264,18 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
-        state = services.article_state(article)
         return format_html(
             '<span class="status-badge" style="background: {}; color: #fff; '
             'padding: 2px 8px; border-radius: 999px; white-space: nowrap">{}</span>',
-            BADGE_COLOURS[state],
-            state,
+            BADGE_COLOURS[article.state],
+            article.state.label,
         )
 
     @admin.display(description="status")
     def state(self, article):
-        if article.pk is None:
-            return "Draft"
-        if services.article_state(article) == "Scheduled":
+        if article.state == State.SCHEDULED:
             return f"Scheduled for {self.goes_live(article)}"
-        return services.article_state(article)
+        return article.state.label
 
     @admin.display(description="published / scheduled for", ordering="published_at")
     def goes_live(self, article):
@@ -353,7 +317,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         before = getattr(request, "_article_before_revert", None)
         if before:
             # Restoring an old version restores its words, not its place in the workflow.
-            for field in WORKFLOW_FIELDS:
+            for field in services.WORKFLOW_FIELDS:
                 setattr(obj, field, before[field])
         if not change:
             obj.created_by = request.user
@@ -375,14 +339,11 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         if action not in WORKFLOW_ACTIONS:
             messages.error(request, "Unknown workflow action.")
             return
-        label, service = WORKFLOW_ACTIONS[action]
-        kwargs = {"article": article, "user": request.user}
+        label, service, kwargs = WORKFLOW_ACTIONS[action]
         if action == "schedule":
-            kwargs["at"] = schedule_for
-        elif action in {"feature", "unfeature"}:
-            kwargs["featured"] = action == "feature"
+            kwargs = {"at": schedule_for}
         try:
-            service(**kwargs)
+            service(article=article, user=request.user, **kwargs)
         except PermissionDenied:
             messages.error(request, f"“{label}”: you do not have permission to do that.")
             return
@@ -391,7 +352,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
                 messages.error(request, f"“{label}” did not happen: {message}")
             return
         request._workflow_done = label
-        messages.success(request, f"“{article}”: {services.article_state(article).lower()}.")
+        messages.success(request, f"“{article}”: {article.state.label.lower()}.")
         if action in {"publish", "schedule"}:
             for warning in article_warnings(article):
                 messages.warning(request, warning)
@@ -417,7 +378,12 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         extra_context = extra_context or {}
         if article is not None:
             extra_context |= {
-                "workflow_actions": available_workflow_actions(request.user, article),
+                "workflow_actions": [
+                    (name, WORKFLOW_ACTIONS[name][0])
+                    for name in services.article_actions_available(
+                        article=article, user=request.user
+                    )
+                ],
                 "prepublish_warnings": article_warnings(article),
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),

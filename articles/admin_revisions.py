@@ -13,9 +13,6 @@ from reversion.models import Version
 from articles import services
 from articles.models import Article, ArticleAuthor, Citation, TaggedArticle
 
-# Changed only through the workflow buttons and actions (services.py), never by a form or a
-# restore: an old version brings back its words, not its place in the workflow.
-WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
 RESTORED_TABLES = [
     model._meta.db_table for model in (Article, ArticleAuthor, Citation, TaggedArticle)
 ]
@@ -51,7 +48,7 @@ class RevisionsMixin:
         if article is None or not allowed(request, article):
             raise PermissionDenied
         request._article_before_revert = {
-            field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
+            field: getattr(article, field) for field in [*services.WORKFLOW_FIELDS, "slug"]
         }
         try:
             with transaction.atomic():
