@@ -314,17 +314,11 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     # Saving: the form never sets workflow fields; the buttons run the services.
 
     def save_model(self, request, obj, form, change):
-        before = getattr(request, "_article_before_revert", None)
-        if before:
-            # Restoring an old version restores its words, not its place in the workflow.
-            for field in services.WORKFLOW_FIELDS:
-                setattr(obj, field, before[field])
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        old_slug = before["slug"] if before else form.initial.get("slug")
         if change:
-            services.article_record_slug_change(article=obj, old_slug=old_slug)
+            services.article_record_slug_change(article=obj, old_slug=form.initial.get("slug"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -351,16 +345,18 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             for message in error.messages:
                 messages.error(request, f"“{label}” did not happen: {message}")
             return
-        request._workflow_done = label
+        # The version saved with this change names the step (see log_change).
+        reversion.set_comment(f"{label}.")
         messages.success(request, f"“{article}”: {article.state.label.lower()}.")
         if action in {"publish", "schedule"}:
             for warning in article_warnings(article):
                 messages.warning(request, warning)
 
     def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        if done := getattr(request, "_workflow_done", None):
-            reversion.set_comment(f"{entry.get_change_message()} {done}.".lstrip())
+        step = reversion.get_comment() if reversion.is_active() else ""
+        entry = super().log_change(request, obj, message)  # the comment becomes the change message
+        if step:
+            reversion.set_comment(f"{entry.get_change_message()} {step}".lstrip())
         return entry
 
     def response_change(self, request, obj):
