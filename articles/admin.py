@@ -6,11 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from articles import services
@@ -124,14 +123,6 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         return queryset if self.value() is None else queryset.in_state(self.value())
 
-
-BADGE_COLOURS = {
-    State.DRAFT: "#6b7280",
-    State.IN_REVIEW: "#b45309",
-    State.SCHEDULED: "#1d4ed8",
-    State.LIVE: "#15803d",
-    State.UNPUBLISHED: "#b91c1c",
-}
 
 # The workflow buttons, named as services.article_actions_available names the steps:
 # POST value -> (label, service, its arguments besides the story and the user).
@@ -249,27 +240,16 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     @admin.display(description="")
     def thumbnail(self, article):
-        if not article.hero_image:
-            return mark_safe(
-                '<span title="No image" style="display: inline-block; width: 80px; '
-                'height: 45px; background: #e5e7eb; border-radius: 4px"></span>'
-            )
-        # The smallest rendition, not the original upload: a page lists dozens of stories.
-        small = article.hero_rendition(160)
-        return format_html(
-            '<img src="{}" alt="" width="80" height="45" loading="lazy" '
-            'style="object-fit: cover; border-radius: 4px">',
-            small.url if small else article.hero_image.url,
-        )
+        src = None
+        if article.hero_image:
+            # The smallest rendition, not the original upload: a page lists dozens of stories.
+            small = article.hero_rendition(160)
+            src = small.url if small else article.hero_image.url
+        return render_to_string("admin/articles/article/thumbnail.html", {"src": src})
 
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
-        return format_html(
-            '<span class="status-badge" style="background: {}; color: #fff; '
-            'padding: 2px 8px; border-radius: 999px; white-space: nowrap">{}</span>',
-            BADGE_COLOURS[article.state],
-            article.state.label,
-        )
+        return render_to_string("admin/articles/article/state_badge.html", {"state": article.state})
 
     @admin.display(description="status")
     def state(self, article):
@@ -289,27 +269,20 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     @admin.display(description="preview")
     def hero_image_preview(self, article):
-        if not article.hero_image:
-            return "No image yet."
-        return format_html(
-            '<img src="{}" alt="{}" style="max-width: 320px; height: auto; border-radius: 4px">',
-            article.hero_image.url,
-            article.hero_image_alt,
+        return render_to_string(
+            "admin/articles/article/hero_image_preview.html", {"article": article}
         )
 
     @admin.display(description="preview links")
     def preview_links(self, article):
         if article.pk is None:
             return ""
-        days = PREVIEW_LINK_LIFETIME.days
-        return format_html(
-            '<a href="{}" target="_blank">Preview this version</a><br>'
-            'Share with a reviewer (works without an account for {} days): <input type="text" '
-            'readonly size="60" value="{}" onclick="this.select()" aria-label="Share link">',
-            staff_preview_url(article),
-            days,
-            settings.SITE_URL + shared_preview_url(article),
-        )
+        context = {
+            "preview_url": staff_preview_url(article),
+            "share_url": settings.SITE_URL + shared_preview_url(article),
+            "days": PREVIEW_LINK_LIFETIME.days,
+        }
+        return render_to_string("admin/articles/article/preview_links.html", context)
 
     # Saving: the form never sets workflow fields; the buttons run the services.
 
