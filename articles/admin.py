@@ -212,9 +212,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "related_articles":
-            # The form shows the headline of every story picked, so only public or own ones.
-            visible = services.articles_visible_to(request.user)
-            kwargs["queryset"] = Article.objects.published() | visible
+            kwargs["queryset"] = services.articles_pinnable_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):

@@ -46,6 +46,11 @@ def articles_visible_to(user, queryset=None):
     return queryset.filter(Q(created_by=user) | Exists(bylined))
 
 
+def articles_pinnable_by(user):
+    """The stories `user` may pin to another: a form shows their headlines, so public or own."""
+    return Article.objects.published() | articles_visible_to(user)
+
+
 def can_edit(user, article):
     """Editors edit every story; writers their own, until it is published."""
     if can_publish(user):
@@ -76,9 +81,6 @@ def _require_publishable(article):
 def _save(article, *fields):
     article.save(update_fields=[*fields, "modified_at"])
     return article
-
-
-# The rules: who may take each step, and from which state.
 
 
 def _check_submit_for_review(article, user):
@@ -151,9 +153,6 @@ def _allows(rule, article, user):
     except (PermissionDenied, WorkflowError):
         return False
     return True
-
-
-# The steps.
 
 
 def article_submit_for_review(*, article, user):
