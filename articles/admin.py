@@ -344,13 +344,9 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         article = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if article is not None:
+            available = services.article_actions_available(article=article, user=request.user)
             extra_context |= {
-                "workflow_actions": [
-                    (name, WORKFLOW_ACTIONS[name][0])
-                    for name in services.article_actions_available(
-                        article=article, user=request.user
-                    )
-                ],
+                "workflow_actions": [(name, WORKFLOW_ACTIONS[name][0]) for name in available],
                 "prepublish_warnings": article_warnings(article),
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),
