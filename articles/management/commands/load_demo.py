@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import demo_content
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import (
     Article,
     ArticleAuthor,
