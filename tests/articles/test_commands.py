@@ -21,13 +21,15 @@ def counts():
 def test_load_demo_builds_a_full_publication(client):
     call_command("load_demo")
     published = Article.objects.published()
-    assert published.count() == len(STORIES) >= 16
+    assert published.count() == len(STORIES)
     for category in Category.objects.all():
-        assert published.filter(category=category).count() >= 4
-    article = Article.objects.get(slug=STORIES[0].slug)
+        assert published.filter(category=category).exists()
+    # The CAR-T story, as the facts file lays it out: both related panels full.
+    article = Article.objects.get(slug="memory-like-car-t-cells-last-longer-in-mice")
     assert article.hero_image and article.hero_image_alt
     assert not Article.objects.filter(hero_renditions={}).exists(), "a story lacks renditions"
-    assert article.citations.count() == len(STORIES[0].citations)
+    story = next(story for story in STORIES if story.slug == article.slug)
+    assert article.citations.count() == len(story.citations)
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["more_stories"]) == 3
