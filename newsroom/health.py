@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
-from django.tasks import default_task_backend
+from django.tasks import task_backends
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def check_cache():
 
 def oldest_waiting_task():
     """When the oldest task that could run now was ready; None when none waits (or unknown)."""
-    backend = default_task_backend.__class__.__name__
+    backend = type(task_backends["default"]).__name__
     if backend == "DatabaseBackend":
         from django_tasks_db.models import DBTaskResult, get_date_max
 
