@@ -62,7 +62,7 @@ def oldest_waiting_task():
         times = []
         for name in settings.TASKS["default"]["QUEUES"]:
             queue = django_rq.get_queue(name)
-            job_ids = queue.get_job_ids(0, 0)
+            job_ids = queue.get_job_ids(0, 1)
             if job_ids and (job := queue.fetch_job(job_ids[0])) and job.enqueued_at:
                 enqueued_at = job.enqueued_at
                 times.append(enqueued_at if enqueued_at.tzinfo else enqueued_at.replace(tzinfo=UTC))
