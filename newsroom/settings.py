@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "articles",
     "newsletter",
+    # Site-wide management commands (backup, restore); the project package has no models.
+    "newsroom",
 ]
 
 MIDDLEWARE = [
