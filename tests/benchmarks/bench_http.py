@@ -217,6 +217,7 @@ def load(server, url, args):
             f"-t{args.threads}",
             f"-c{args.connections}",
             f"-d{args.duration}s",
+            "--timeout=30s",  # wrk's 2 s default would drop the slowest pages from the figures
             "--latency",
             url,
         ],
@@ -226,14 +227,16 @@ def load(server, url, args):
     ).stdout
     cpu = server.cpu_seconds() - cpu_before
     requests = int(re.search(r"(\d+) requests in", wrk).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk)
+    errors = sum(
+        int(count) for count in re.findall(r"(?:Non-2xx or 3xx responses|timeout):? (\d+)", wrk)
+    )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1)),
         "p50_ms": latency(wrk, "50%"),
         "p99_ms": latency(wrk, "99%"),
         "cpu_ms": round(cpu * 1000 / max(requests, 1), 2),
         "requests": requests,
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": errors,
     }
 
 

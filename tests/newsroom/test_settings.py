@@ -128,12 +128,13 @@ def test_https_site_turns_on_redirect_hsts_secure_cookies_and_trusts_the_proxy(t
     expression = (
         "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
         "s.SECURE_HSTS_PRELOAD, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_PROXY_SSL_HEADER, s.SECURE_REDIRECT_EXEMPT"
+        "s.SECURE_PROXY_SSL_HEADER, s.SECURE_REDIRECT_EXEMPT, s.MAILERS['default']['OPTIONS']"
     )
     result = settings_in_subprocess({**PRODUCTION, "NEWSROOM_DATA_DIR": str(tmp_path)}, expression)
     assert result.stdout.strip() == (
         "(True, 31536000, True, True, True, True, ('HTTP_X_FORWARDED_PROTO', 'https'), "
-        "['^healthz$'])"
+        "['^healthz$'], {'host': 'localhost', 'port': 25, 'username': '', 'password': '', "
+        "'use_tls': False, 'use_ssl': False, 'timeout': 30})"
     )
 
 
