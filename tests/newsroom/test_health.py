@@ -5,7 +5,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from newsletter.tasks import send_link
+from newsletter.subscribers import send_link
 
 pytestmark = pytest.mark.django_db
 

@@ -104,7 +104,7 @@ def test_health_check_sees_a_job_waiting_on_redis(rq_redis, settings, client, db
     }
     settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}, "email": {"URL": REDIS_URL}}
     settings.HEALTHZ_MAX_TASK_AGE = 600
-    from newsletter.tasks import send_link
+    from newsletter.subscribers import send_link
 
     send_link.enqueue("reader@example.org")
     oldest = health.oldest_waiting_task()
