@@ -16,7 +16,7 @@ from reversion.admin import VersionAdmin
 from articles import services
 from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
-from articles.forms import ArticleAdminForm, CheckedImageField
+from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -24,6 +24,7 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Page,
     Series,
     SlugRedirect,
     Source,
@@ -461,3 +462,25 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    form = PageAdminForm
+    list_display = ["title", "slug", "status", "role", "in_footer", "position", "modified_at"]
+    list_editable = ["position"]
+    list_filter = ["status", "in_footer", "role"]
+    search_fields = ["title", "slug", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["preview_link"]
+    history_latest_first = True
+
+    def view_on_site(self, page):
+        return page.get_absolute_url() if page.is_published else None
+
+    @admin.display(description="preview")
+    def preview_link(self, page):
+        if page.pk is None:
+            return "Save the page to preview it."
+        url = reverse("articles:page_preview", args=[page.pk])
+        return format_html('<a href="{}" target="_blank">Preview this version</a>', url)

@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -589,3 +589,94 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Page.Status.PUBLISHED)
+
+    def in_footer(self):
+        return self.published().filter(in_footer=True)
+
+
+def short_address_taken(slug):
+    """Why `slug` cannot be a page's short address /<slug>/, or "" when it is free."""
+    if resolve(reverse("articles:article", kwargs={"slug": slug})).url_name != "article":
+        return "This address belongs to another page of the site: choose another slug."
+    if (
+        Article.objects.filter(slug=slug).exists()
+        or SlugRedirect.objects.filter(old_slug=slug).exists()
+    ):
+        return "A story has (or had) this address: choose another slug."
+    return ""
+
+
+class Page(models.Model):
+    """A standing page of the publication (About, Privacy, ...) at the short address /<slug>/."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Role(models.TextChoices):
+        NONE = "", "—"
+        ABOUT = "about", "About us (masthead, ownership and funding)"
+        PRIVACY = "privacy", "Privacy policy"
+        CONTACT = "contact", "Contact"
+        STANDARDS = "standards", "Editorial standards (publishing and ethics principles)"
+        CORRECTIONS = "corrections", "Corrections policy"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The page's address, /slug/. It cannot be the address of a story.",
+    )
+    body = models.TextField(
+        blank=True, help_text="Sanitised on save: only basic formatting and links are kept."
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One sentence for search results and link previews."
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    role = models.CharField(
+        max_length=20,
+        choices=Role,
+        blank=True,
+        default=Role.NONE,
+        help_text="What the page is for: stories and structured data link the policy pages.",
+    )
+    in_footer = models.BooleanField(default=True, help_text="Listed in the footer of every page.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role"], condition=~Q(role=""), name="unique_page_role"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.title = strip_control_characters(self.title)
+        self.description = strip_control_characters(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug and (problem := short_address_taken(self.slug)):
+            raise ValidationError({"slug": problem})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED

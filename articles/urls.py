@@ -42,6 +42,7 @@ urlpatterns = [
     path("source/<slug:slug>/", public_page(views.SourceView.as_view()), name="source"),
     path("author/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/page/<int:pk>/", views.PagePreviewView.as_view(), name="page_preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
     path("<slug:slug>/", public_page(views.PublishedArticleView.as_view()), name="article"),
 ]

@@ -16,6 +16,7 @@ from articles.models import (
     Author,
     Category,
     Citation,
+    Page,
     SlugRedirect,
     Source,
 )
@@ -194,13 +195,41 @@ def favicon(request):
     return redirect(static("favicon.ico"))
 
 
+class PageView(DetailView):
+    template_name = "articles/page_detail.html"
+    context_object_name = "page"
+    queryset = Page.objects.published()
+
+
+@method_decorator(never_cache, name="dispatch")
+class PagePreviewView(PageView):
+    """A page in any status, for staff who may see pages."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_page"):
+            raise Http404
+        return Page.objects.all()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context | {"is_preview": True}, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
 class PublishedArticleView(ArticleView):
-    """The public story page; an old address of a renamed story redirects permanently."""
+    """
+    The public story page at /<slug>/; the same short address serves a page (About, Privacy...),
+    and an old address of a renamed story redirects permanently.
+    """
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
+            try:
+                return PageView.as_view()(request, *args, **kwargs)
+            except Http404:
+                pass
             redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
             if redirect and redirect.article.is_published:
                 return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())

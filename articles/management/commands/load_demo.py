@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import demo_content
+from articles.demo.pages import pages_load
 from articles.images import hero_jpeg
 from articles.models import (
     Article,
@@ -126,4 +127,5 @@ class Command(BaseCommand):
                 Correction(article=article, date=item["date"], text=item["text"])
                 for item in story.get("corrections", [])
             )
+        pages_load()
         return created_count
