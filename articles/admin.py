@@ -18,6 +18,7 @@ from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
 from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
+    SOCIAL_URL_FIELDS,
     Article,
     ArticleAuthor,
     Author,
@@ -26,6 +27,8 @@ from articles.models import (
     Correction,
     Page,
     Series,
+    SiteLink,
+    SiteSettings,
     SlugRedirect,
     Source,
     TaggedArticle,
@@ -484,3 +487,45 @@ class PageAdmin(VersionAdmin):
             return "Save the page to preview it."
         url = reverse("articles:page_preview", args=[page.pk])
         return format_html('<a href="{}" target="_blank">Preview this version</a>', url)
+
+
+class SiteLinkInline(admin.TabularInline):
+    model = SiteLink
+    extra = 0
+    verbose_name = "link"
+    verbose_name_plural = "navigation and footer links"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One row: the list sends editors straight to it; until it is saved, the environment's."""
+
+    inlines = [SiteLinkInline]
+    formfield_overrides = {models.ImageField: {"form_class": CheckedImageField}}
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "description", "logo"]}),
+        ("Newsletter", {"fields": ["sender_name", "sender_email", "newsletter_pitch"]}),
+        ("Readers", {"fields": ["contact_email", "full_text_feeds"]}),
+        (
+            "Social accounts",
+            {"fields": ["x_handle", *SOCIAL_URL_FIELDS]},
+        ),
+    ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if SiteSettings.objects.exists():  # one row: adding again would overwrite it
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return super().add_view(request, form_url, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if SiteSettings.objects.exists():
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return HttpResponseRedirect(reverse("admin:articles_sitesettings_add"))
+
+    def get_changeform_initial_data(self, request):
+        defaults = SiteSettings.from_environment()
+        fields = ["name", "description", "sender_name", "sender_email"]
+        return {name: getattr(defaults, name) for name in fields}

@@ -31,6 +31,8 @@ from articles.models import (
     Correction,
     Page,
     Series,
+    SiteLink,
+    SiteSettings,
     Source,
     TaggedArticle,
 )
@@ -47,6 +49,8 @@ CONTENT_MODELS = [
     Correction,
     Page,
     Series,
+    SiteLink,
+    SiteSettings,
     Source,
     Tag,
     TaggedArticle,

@@ -1,9 +1,11 @@
 import math
+from email.utils import formataddr, parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
@@ -680,3 +682,148 @@ class Page(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+
+def local_or_web_address(value):
+    """A link editors may put in the navigation: a path on this site or an http(s) address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
+https_only = URLValidator(schemes=["https"], message="Enter the full https:// address.")
+
+
+class SiteSettings(models.Model):
+    """
+    The publication's name, look and links: one row, edited in the admin. Until it is first
+    saved, the environment (SITE_NAME, SITE_DESCRIPTION, DEFAULT_FROM_EMAIL) supplies it.
+    Read it through `articles.site.site_settings()`, which caches it.
+    """
+
+    name = models.CharField(max_length=100)
+    tagline = models.CharField(
+        max_length=150, blank=True, help_text="A few words beside the name in the header."
+    )
+    description = models.CharField(
+        max_length=300, help_text="One or two sentences: search results, feeds and the footer."
+    )
+    logo = models.ImageField(
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text="Square, at least 512 × 512 pixels: link previews and structured data.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    sender_name = models.CharField(
+        max_length=100, blank=True, help_text="Who newsletters come from; the site name if empty."
+    )
+    sender_email = models.EmailField(help_text="The address newsletters are sent from.")
+    contact_email = models.EmailField(
+        blank=True, help_text="Shown to readers on the contact pages; the sender if empty."
+    )
+    newsletter_pitch = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Why subscribe, in two or three sentences: shown on the newsletter page.",
+    )
+    x_handle = models.CharField(
+        "X (Twitter) handle",
+        max_length=16,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9_]{1,15}$", "A handle such as @goodnews.")],
+    )
+    mastodon_url = models.URLField("Mastodon", blank=True, validators=[https_only])
+    bluesky_url = models.URLField("Bluesky", blank=True, validators=[https_only])
+    facebook_url = models.URLField("Facebook", blank=True, validators=[https_only])
+    instagram_url = models.URLField("Instagram", blank=True, validators=[https_only])
+    linkedin_url = models.URLField("LinkedIn", blank=True, validators=[https_only])
+    youtube_url = models.URLField("YouTube", blank=True, validators=[https_only])
+    full_text_feeds = models.BooleanField(
+        default=True, help_text="Feeds carry whole stories, not only their standfirst."
+    )
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_singleton")]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        if self.x_handle:
+            self.x_handle = "@" + self.x_handle.lstrip("@")
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_environment(cls):
+        """The settings before an editor saves them: from the environment."""
+        sender_name, sender_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        if "." not in sender_email.partition("@")[2]:  # news@localhost: no mail would arrive
+            sender_email = f"news@{site_domain()}"
+        return cls(
+            name=settings.SITE_NAME,
+            description=settings.SITE_DESCRIPTION,
+            sender_name=sender_name or settings.SITE_NAME,
+            sender_email=sender_email,
+        )
+
+    @property
+    def sender(self):
+        """The From header of newsletters."""
+        return formataddr((self.sender_name or self.name, self.sender_email))
+
+    @property
+    def reader_email(self):
+        return self.contact_email or self.sender_email
+
+    @property
+    def social_links(self):
+        """(label, URL) of each account set, for the footer and JSON-LD `sameAs`."""
+        links = [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SOCIAL_URL_FIELDS
+            if getattr(self, name)
+        ]
+        if self.x_handle:
+            links.insert(0, ("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        return links
+
+
+SOCIAL_URL_FIELDS = [
+    "mastodon_url", "bluesky_url", "facebook_url", "instagram_url", "linkedin_url", "youtube_url",
+]  # fmt: skip
+
+
+def site_domain():
+    """The public site's host name when it is a real domain, else example.com for a demo."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    is_name = "." in host and not host.replace(".", "").isdigit() and ":" not in host
+    return host if is_name else "example.com"
+
+
+class SiteLink(models.Model):
+    class Place(models.TextChoices):
+        NAVIGATION = "nav", "Header navigation (after the categories)"
+        FOOTER = "footer", "Footer"
+
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
+    place = models.CharField(max_length=10, choices=Place, default=Place.FOOTER)
+    label = models.CharField(max_length=60)
+    url = models.CharField(
+        "address",
+        max_length=500,
+        validators=[local_or_web_address],
+        help_text="A path on this site such as /about/, or a full https:// address.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["place", "position", "pk"]
+
+    def __str__(self):
+        return self.label

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
+from articles.site import site_settings
+
 LOGO_PATH = "img/logo.png"
 LOGO_SIZE = (512, 512)
 
@@ -37,17 +39,24 @@ def article_images(article):
 
 
 def logo():
+    site = site_settings()
+    if site.logo and site.logo_width:
+        return Image(absolute_url(site.logo.url), site.logo_width, site.logo_height)
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
 
 
 def organization():
-    return {
+    site = site_settings()
+    data = {
         "@type": "NewsMediaOrganization",
         "@id": f"{settings.SITE_URL}/#organization",
-        "name": settings.SITE_NAME,
+        "name": site.name,
         "url": f"{settings.SITE_URL}/",
         "logo": image_object(logo()),
     }
+    if accounts := [url for _, url in site.social_links]:
+        data["sameAs"] = accounts
+    return data
 
 
 def image_object(image):
@@ -80,7 +89,7 @@ def home_jsonld():
             {
                 "@type": "WebSite",
                 "@id": f"{settings.SITE_URL}/#website",
-                "name": settings.SITE_NAME,
+                "name": site_settings().name,
                 "url": f"{settings.SITE_URL}/",
                 "inLanguage": "en-GB",
                 "publisher": {"@id": f"{settings.SITE_URL}/#organization"},

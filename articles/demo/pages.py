@@ -1,13 +1,12 @@
 """The demo publication's pages: Markdown files with TOML front matter in content/pages/."""
 
 import tomllib
-from email.utils import parseaddr
 from pathlib import Path
 
-from django.conf import settings
 from markdown_it import MarkdownIt
 
 from articles.models import Page
+from articles.site import site_settings
 
 PAGES_DIR = Path(__file__).parent / "content" / "pages"
 FRONT_MATTER = "+++"
@@ -22,10 +21,8 @@ def page_read(path):
 
 def placeholders():
     """What page files may name in braces: nothing about the site is written in them."""
-    return {
-        "{site_name}": settings.SITE_NAME,
-        "{contact_email}": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-    }
+    site = site_settings()
+    return {"{site_name}": site.name, "{contact_email}": site.reader_email}
 
 
 def markdown_to_html(text):

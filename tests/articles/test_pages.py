@@ -76,7 +76,9 @@ def test_article_page_shows_every_part_of_the_story(client, health):
     html = html_of(client.get(article.get_absolute_url()))
 
     assert f'href="{health.get_absolute_url()}">🏥 Health</a>' in html
-    assert "<h1>Longer-lived CAR-T cells</h1>" in html
+    # Never broken as "CAR-" / "T cells": hyphenated words stay whole, a lone letter stays tied.
+    nobr = '<span class="nobr">{}</span>'.format
+    assert f"<h1>{nobr('Longer-lived')} {nobr('CAR-T')}\u00a0cells</h1>" in html
     assert "Engineered cells lasted longer in mice." in html
     assert f'<a href="{writer.get_absolute_url()}">Ada Writer, PhD</a> and ' in html
     assert '<time datetime="2026-03-01T09:00:00+0000">1 March 2026</time>' in html

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import demo_content
 from articles.demo.pages import pages_load
+from articles.demo.site import site_load
 from articles.images import hero_jpeg
 from articles.models import (
     Article,
@@ -127,5 +128,6 @@ class Command(BaseCommand):
                 Correction(article=article, date=item["date"], text=item["text"])
                 for item in story.get("corrections", [])
             )
+        site_load()
         pages_load()
         return created_count
