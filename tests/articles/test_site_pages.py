@@ -129,3 +129,22 @@ def test_demo_pages_load_and_name_no_invented_address(settings):
     for path in PAGES_DIR.glob("*.md"):
         front, _ = page_read(path)
         assert not Article.objects.filter(slug=front["slug"]).exists()
+
+
+def test_the_404_page_has_no_canonical_link(client):
+    response = client.get("/no-such-story/")
+    assert response.status_code == 404
+    assert b'rel="canonical"' not in response.content
+    assert b"og:url" not in response.content
+    assert b'<meta name="robots" content="noindex">' in response.content
+
+
+def test_the_footer_links_pages_feeds_and_the_newsletter(client):
+    make_page(title="Privacy policy", slug="privacy")
+    make_page(title="Hidden", slug="hidden", in_footer=False)
+    html = client.get("/").text
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert 'href="/privacy/">Privacy policy</a>' in footer
+    assert "Hidden" not in footer
+    assert 'href="/feed/rss/"' in footer and 'href="/newsletter/"' in footer
+    assert "© " in footer
