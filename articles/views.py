@@ -4,9 +4,10 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
 from articles.forms import SearchForm
@@ -36,6 +37,12 @@ class PublishedMixin:
 
 class HomeView(PublishedMixin, TemplateView):
     template_name = "articles/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # The front page has one page; older stories are in the archive.
+        if "page" in request.GET:
+            return redirect(f"{reverse('articles:archive')}?{request.GET.urlencode()}")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
@@ -137,6 +144,32 @@ class AuthorView(ArticleListView):
 
     def description(self):
         return self.subject.bio or f"Stories by {self.subject.name}, newest first."
+
+
+class ArchiveView(PublishedMixin, ListView):
+    """Every published story, newest first, with the months that have any."""
+
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    paginate_by = 24
+
+    def get_context_data(self, **kwargs):
+        months = Article.objects.published().dates("published_at", "month", order="DESC")
+        return super().get_context_data(months=months, heading="Archive", **kwargs)
+
+
+class MonthView(PublishedMixin, MonthArchiveView):
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    date_field = "published_at"
+    month_format = "%m"
+    paginate_by = 48
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["months"] = Article.objects.published().dates("published_at", "month", order="DESC")
+        context["heading"] = f"Stories from {context['month']:%B %Y}"
+        return context
 
 
 class SearchView(PublishedMixin, ListView):

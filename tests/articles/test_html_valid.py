@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from articles.images import hero_jpeg
 from articles.models import Correction, Page, Series
-from newsletter.models import Subscriber
+from newsletter.models import Edition, Subscriber
 from newsletter.tokens import confirm_token, manage_token
 from tests.factories import (
     ArticleFactory,
@@ -77,6 +77,10 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     for n in range(14):
         ArticleFactory(category=nature if n % 2 else health, tags=["cancer"])
     reader = Subscriber.objects.create(email="reader@example.com")
+    edition = Edition.objects.create(
+        subject="This week", intro="Hello.", status="sent", sent_at=article.published_at
+    )
+    edition.links.create(article=article)
     Page.objects.create(
         title="About us",
         slug="about",
@@ -95,6 +99,12 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         "source": science_advances.get_absolute_url(),
         "author": writer.get_absolute_url(),
         "page": "/about/",
+        "archive": reverse("articles:archive"),
+        "archive-month": reverse(
+            "articles:archive_month", args=[article.published_at.year, article.published_at.month]
+        ),
+        "newsletter-archive": reverse("newsletter:archive"),
+        "newsletter-edition": reverse("newsletter:edition", args=[edition.pk]),
         "404": "/no-such-story/",
         "search": reverse("articles:search") + "?q=cancer",
         "search-empty": reverse("articles:search") + "?q=nothing+matches+this",
