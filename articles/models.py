@@ -74,6 +74,9 @@ class Author(models.Model):
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "M.D." or "PhD".'
     )
+    role = models.CharField(
+        max_length=100, blank=True, help_text='What they do here, e.g. "Health reporter".'
+    )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
     photo = models.ImageField(upload_to="authors/", blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)

@@ -26,6 +26,7 @@ from articles.services import articles_visible_to
 
 LATEST_ON_HOME = 6
 PER_SECTION_ON_HOME = 3
+REVIEWED_ON_AUTHOR_PAGE = 12
 
 
 class PublishedMixin:
@@ -125,6 +126,9 @@ class SourceView(ArticleListView):
     def filter_for(self, queryset, source):
         return queryset.filter(citations__source=source).distinct()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
+
     def heading(self):
         return f"Stories citing {self.subject.name}"
 
@@ -138,6 +142,14 @@ class AuthorView(ArticleListView):
 
     def filter_for(self, queryset, author):
         return queryset.filter(authors=author)
+
+    def get_context_data(self, **kwargs):
+        reviewed = Article.objects.published().for_cards().filter(reviewed_by=self.subject)
+        return super().get_context_data(
+            author=self.subject,
+            reviewed=reviewed.order_by("-published_at", "-pk")[:REVIEWED_ON_AUTHOR_PAGE],
+            **kwargs,
+        )
 
     def heading(self):
         return self.subject.display_name

@@ -102,12 +102,19 @@ def test_sources_line_links_urls_and_dois(client, health):
     article = ArticleFactory(category=health)
     journal = SourceFactory(name="Science Advances", url="https://www.science.org/")
     cite(article, journal, doi="10.1126/sciadv.abc123")
-    cite(article, SourceFactory(name="Einstein", url="https://einsteinmed.edu/"))
-    cite(article, SourceFactory(name="A Researcher", url=""))
+    einstein = SourceFactory(name="Einstein", url="https://einsteinmed.edu/")
+    cite(article, einstein, url="https://einsteinmed.edu/news/car-t")
+    researcher = SourceFactory(name="A Researcher", url="")
+    cite(article, researcher)
     html = html_of(client.get(article.get_absolute_url()))
+    # Each source links its page on this site; the study itself is linked by DOI or address.
     assert (
-        '<strong>Sources:</strong>\n        <a href="https://doi.org/10.1126/sciadv.abc123">'
-        'Science Advances</a> · <a href="https://einsteinmed.edu/">Einstein</a> · A Researcher'
+        "<strong>Sources:</strong>\n        "
+        f'<a href="{journal.get_absolute_url()}">Science Advances</a> '
+        '(<a href="https://doi.org/10.1126/sciadv.abc123">the study</a>) · '
+        f'<a href="{einstein.get_absolute_url()}">Einstein</a> '
+        '(<a href="https://einsteinmed.edu/news/car-t">the study</a>) · '
+        f'<a href="{researcher.get_absolute_url()}">A Researcher</a>'
     ) in html
 
 
