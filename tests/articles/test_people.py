@@ -27,7 +27,7 @@ def test_an_author_page_shows_photo_role_credentials_bio_written_and_reviewed(
     with django_assert_max_num_queries(BUDGET):
         html = client.get(author.get_absolute_url()).text
     assert "<h1>Ada Writer, M.D.</h1>" in html
-    assert "Medical reviewer" in html and "Ada checks it." in html
+    assert "Medical reviewer" in html and "Ada checks the science." in html
     assert 'class="author-photo"' in html
     assert "Stories by Ada Writer" in html and written.title in html
     assert "Stories Ada Writer reviewed" in html and reviewed.title in html
