@@ -217,7 +217,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         if obj is not None:
             publishing.append("preview_links")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
+            (None, {"fields": ["title", "slug", "standfirst", "category", "work_type", "body"]}),
             (
                 "Hero image",
                 {

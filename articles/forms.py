@@ -92,7 +92,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
-            "title", "slug", "standfirst", "category", "body",
+            "title", "slug", "standfirst", "category", "work_type", "body",
             "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",

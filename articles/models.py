@@ -188,6 +188,41 @@ EVIDENCE_EXPLANATIONS = {
 }
 
 
+class WorkType(models.TextChoices):
+    """The kind of journalism a story is (the Trust Project's "type of work")."""
+
+    NEWS = "news", "News"
+    ANALYSIS = "analysis", "Analysis"
+    EXPLAINER = "explainer", "Explainer"
+    OPINION = "opinion", "Opinion"
+    SPONSORED = "sponsored", "Sponsored"
+
+    @property
+    def explanation(self):
+        return WORK_TYPE_EXPLANATIONS[self]
+
+    @property
+    def schema_type(self):
+        """The schema.org type of the story in structured data."""
+        return WORK_TYPE_SCHEMA[self]
+
+
+WORK_TYPE_EXPLANATIONS = {
+    WorkType.NEWS: "Reporting of a new finding, based on the sources named below.",
+    WorkType.ANALYSIS: "Interprets the evidence to explain what a finding means.",
+    WorkType.EXPLAINER: "Background on a subject, to understand the news around it.",
+    WorkType.OPINION: "The author's own view, argued from the evidence.",
+    WorkType.SPONSORED: "Paid for by an advertiser; not written by our newsroom.",
+}
+WORK_TYPE_SCHEMA = {
+    WorkType.NEWS: "ReportageNewsArticle",
+    WorkType.ANALYSIS: "AnalysisNewsArticle",
+    WorkType.EXPLAINER: "BackgroundNewsArticle",
+    WorkType.OPINION: "OpinionNewsArticle",
+    WorkType.SPONSORED: "AdvertiserContentArticle",
+}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Stories readers may see: published, and not scheduled for later."""
@@ -372,6 +407,13 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     featured = models.BooleanField(default=False, help_text="Lead story on the home page.")
+    work_type = models.CharField(
+        "type of work",
+        max_length=20,
+        choices=WorkType,
+        default=WorkType.NEWS,
+        help_text="Shown to readers as a label: news, analysis, explainer, opinion or sponsored.",
+    )
     evidence_stage = models.CharField(
         max_length=20,
         choices=EvidenceStage,
@@ -492,6 +534,10 @@ class Article(models.Model):
     @property
     def evidence(self):
         return EvidenceStage(self.evidence_stage)
+
+    @property
+    def work(self):
+        return WorkType(self.work_type)
 
     @property
     def hero_picture(self):

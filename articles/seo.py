@@ -8,7 +8,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
-from articles.site import site_settings
+from articles.site import site_chrome, site_settings
 
 LOGO_PATH = "img/logo.png"
 LOGO_SIZE = (512, 512)
@@ -56,7 +56,21 @@ def organization():
     }
     if accounts := [url for _, url in site.social_links]:
         data["sameAs"] = accounts
+    policies = site_chrome().policy_urls
+    for prop, role in POLICY_PROPERTIES.items():
+        if role in policies:
+            data[prop] = absolute_url(policies[role])
     return data
+
+
+# The Trust Project's policy links in Organization JSON-LD: property -> the Page.role serving it.
+POLICY_PROPERTIES = {
+    "publishingPrinciples": "standards",
+    "ethicsPolicy": "standards",
+    "correctionsPolicy": "corrections",
+    "ownershipFundingInfo": "about",
+    "masthead": "about",
+}
 
 
 def image_object(image):
@@ -113,7 +127,7 @@ def article_jsonld(article):
     category_url = absolute_url(article.category.get_absolute_url())
     page_type = "MedicalWebPage" if article.reviewed_by_id else "WebPage"
     news = {
-        "@type": "NewsArticle",
+        "@type": article.work.schema_type,
         "@id": f"{url}#article",
         "headline": article.title,
         "description": article.meta_description,
@@ -131,6 +145,7 @@ def article_jsonld(article):
         "keywords": ", ".join(tag.name for tag in article.tags.all()),
         "inLanguage": "en-GB",
         "isAccessibleForFree": True,
+        "genre": article.work.label,
     }
     if images := article_images(article):
         news["image"] = [image_object(image) for image in images]
