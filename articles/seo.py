@@ -1,6 +1,7 @@
 """What search engines and link previews read: absolute URLs, share images and JSON-LD."""
 
 import mimetypes
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -29,6 +30,14 @@ def absolute_url(url):
     if urlsplit(url).scheme:
         return url
     return f"{settings.SITE_URL}{url}"
+
+
+def absolute_links(html):
+    """`html` with its site-relative links (href="/...") made absolute, for feeds and copies."""
+    return RELATIVE_HREF.sub(f'href="{settings.SITE_URL}/', html)
+
+
+RELATIVE_HREF = re.compile(r'href="/(?!/)')
 
 
 def article_images(article):

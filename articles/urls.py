@@ -10,6 +10,7 @@ app_name = "articles"
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("robots.txt", public_page(views.RobotsView.as_view()), name="robots"),
+    path("llms.txt", public_page(views.LlmsTxtView.as_view()), name="llms_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("archive/", public_page(views.ArchiveView.as_view()), name="archive"),
     path(
@@ -50,5 +51,6 @@ urlpatterns = [
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/page/<int:pk>/", views.PagePreviewView.as_view(), name="page_preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
+    path("<slug:slug>.md", public_page(views.MarkdownView.as_view()), name="markdown"),
     path("<slug:slug>/", public_page(views.PublishedArticleView.as_view()), name="article"),
 ]

@@ -1,16 +1,18 @@
 from itertools import groupby
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
 from articles.forms import SearchForm
+from articles.markdown_copies import page_markdown, story_markdown
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -227,6 +229,29 @@ class ArticleView(DetailView):
             article, exclude=more, tag_ids=[tag.pk for tag in article.tags.all()]
         )
         return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
+
+
+class MarkdownView(View):
+    """/<slug>.md: the published story, or page, at /<slug>/ as Markdown."""
+
+    def get(self, request, slug):
+        story = ArticleView.with_page_data(Article.objects.published()).filter(slug=slug).first()
+        if story is not None:
+            text = story_markdown(story)
+        else:
+            text = page_markdown(get_object_or_404(Page.objects.published(), slug=slug))
+        return HttpResponse(text, content_type="text/markdown; charset=utf-8")
+
+
+class LlmsTxtView(TemplateView):
+    """/llms.txt: what the publication is and where its sections, pages and feeds are."""
+
+    template_name = "llms.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        latest = Article.objects.published().for_cards().order_by("-published_at", "-pk")[:20]
+        return super().get_context_data(latest=latest, **kwargs)
 
 
 class RobotsView(TemplateView):
