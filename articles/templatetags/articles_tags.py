@@ -18,14 +18,14 @@ def excerpt(text, length=140):
 
 
 HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-LONE_LETTER = re.compile(r"\b(\w) ")
+LONE_LETTER = re.compile(r"(-\w) ")  # the "T" of "CAR-T cells"
 
 
 @register.filter
 def headline(text):
     """
-    `text` escaped, never broken at a hyphen ("CAR-" / "T cells") nor after a one-letter word:
-    hyphenated words are kept whole and a lone letter is tied to the next word.
+    `text` escaped, never broken at a hyphen ("CAR-" / "T cells"): hyphenated words are kept
+    whole, and one ending in a single letter is tied to the next word.
     """
     html = LONE_LETTER.sub("\\1\u00a0", conditional_escape(text))
     return mark_safe(HYPHENATED.sub(r'<span class="nobr">\g<0></span>', html))
