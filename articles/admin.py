@@ -14,15 +14,19 @@ from reversion.admin import VersionAdmin
 
 from articles import services
 from articles.admin_revisions import RevisionsMixin
-from articles.forms import ArticleAdminForm, CheckedImageField
+from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
+    SOCIAL_URL_FIELDS,
     Article,
     ArticleAuthor,
     Author,
     Category,
     Citation,
     Correction,
+    Page,
     Series,
+    SiteLink,
+    SiteSettings,
     SlugRedirect,
     Source,
     TaggedArticle,
@@ -43,7 +47,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "user"]
+    list_display = ["name", "credentials", "role", "user"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
@@ -171,7 +175,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         if obj is not None:
             publishing.append("preview_links")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
+            (None, {"fields": ["title", "slug", "standfirst", "category", "work_type", "body"]}),
             (
                 "Hero image",
                 {
@@ -390,3 +394,67 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    form = PageAdminForm
+    list_display = ["title", "slug", "status", "role", "in_footer", "position", "modified_at"]
+    list_editable = ["position"]
+    list_filter = ["status", "in_footer", "role"]
+    search_fields = ["title", "slug", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["preview_link"]
+    history_latest_first = True
+
+    def view_on_site(self, page):
+        return page.get_absolute_url() if page.is_published else None
+
+    @admin.display(description="preview")
+    def preview_link(self, page):
+        if page.pk is None:
+            return "Save the page to preview it."
+        url = reverse("articles:page_preview", args=[page.pk])
+        return render_to_string("admin/articles/page/preview_link.html", {"preview_url": url})
+
+
+class SiteLinkInline(admin.TabularInline):
+    model = SiteLink
+    extra = 0
+    verbose_name = "link"
+    verbose_name_plural = "navigation and footer links"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One row: the list sends editors straight to it; until it is saved, the environment's."""
+
+    inlines = [SiteLinkInline]
+    formfield_overrides = {models.ImageField: {"form_class": CheckedImageField}}
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "description", "logo"]}),
+        ("Newsletter", {"fields": ["sender_name", "sender_email", "newsletter_pitch"]}),
+        ("Readers", {"fields": ["contact_email", "full_text_feeds"]}),
+        (
+            "Social accounts",
+            {"fields": ["x_handle", *SOCIAL_URL_FIELDS]},
+        ),
+    ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if SiteSettings.objects.exists():  # one row: adding again would overwrite it
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return super().add_view(request, form_url, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if SiteSettings.objects.exists():
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return HttpResponseRedirect(reverse("admin:articles_sitesettings_add"))
+
+    def get_changeform_initial_data(self, request):
+        defaults = SiteSettings.from_environment()
+        fields = ["name", "description", "sender_name", "sender_email"]
+        return {name: getattr(defaults, name) for name in fields}

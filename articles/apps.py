@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from articles import cache  # noqa: F401  Connects the page cache's signals.
+        from articles import cache, site  # noqa: F401  Connect their signals.
         from articles.roles import ROLES, roles_declare, roles_sync_after_migrate
 
         roles_declare(ROLES)

@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils import feedgenerator
 
 from articles.models import Article, ArticleAuthor, Category
-from articles.seo import absolute_url, article_images
+from articles.sanitize import sanitize_html, strip_control_characters
+from articles.seo import absolute_links, absolute_url, article_images
+from articles.site import site_settings
 
 FEED_LENGTH = 20
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 
 def add_media_content(handler, item):
@@ -35,10 +38,12 @@ def add_media_content(handler, item):
 
 class MediaRSSFeed(feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content:encoded", item["full_text"])
         # RSS 2.0 has no update date of its own; readers understand Atom's.
         if item["updateddate"] is not None:
             handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
@@ -51,6 +56,8 @@ class MediaAtomFeed(feedgenerator.Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content", item["full_text"], {"type": "html"})
         add_media_content(handler, item)
 
 
@@ -126,7 +133,13 @@ class ArticleFeed(Feed):
             "image": images[0] if images else None,
             "image_alt": item.hero_image_alt,
             "image_credit": item.hero_image_credit,
+            "full_text": full_text(item) if site_settings().full_text_feeds else "",
         }
+
+
+def full_text(article):
+    """The story's body for feed readers: sanitised again, links absolute, valid in XML."""
+    return strip_control_characters(absolute_links(sanitize_html(article.body)))
 
 
 class LatestFeed(ArticleFeed):

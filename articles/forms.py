@@ -9,7 +9,7 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
-from articles.models import Article
+from articles.models import Article, Page
 from articles.sanitize import sanitize_html
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -92,7 +92,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
-            "title", "slug", "standfirst", "category", "body",
+            "title", "slug", "standfirst", "category", "work_type", "body",
             "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
@@ -119,7 +119,32 @@ class ArticleAdminForm(forms.ModelForm):
             raise forms.ValidationError(
                 "This address belongs to another page of the site: choose another slug."
             )
+        if Page.objects.filter(slug=slug).exists():
+            raise forms.ValidationError("A page has this address: choose another slug.")
         return slug
+
+
+def body_field(model_field):
+    """The story editor, for any rich-text body: the same tools and the same allow-list."""
+    return ProseEditorFormField(
+        config={"extensions": BODY_EXTENSIONS},
+        sanitize=sanitize_html,
+        required=False,
+        widget=AdminProseEditorWidget,
+        label=model_field.label,
+        help_text=model_field.help_text,
+    )
+
+
+class PageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "description", "body", "status", "role", "in_footer", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "body" in self.fields:
+            self.fields["body"] = body_field(self.fields["body"])
 
 
 MAX_QUERY_LENGTH = 200

@@ -1,13 +1,15 @@
 import math
+from email.utils import formataddr, parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -71,6 +73,9 @@ class Author(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "M.D." or "PhD".'
+    )
+    role = models.CharField(
+        max_length=100, blank=True, help_text='What they do here, e.g. "Health reporter".'
     )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
     photo = models.ImageField(upload_to="authors/", blank=True)
@@ -180,6 +185,41 @@ EVIDENCE_EXPLANATIONS = {
     EvidenceStage.MODELLING: "Based on computer models and simulations of real-world data.",
     EvidenceStage.POPULATION_SURVEY: "Counts or surveys of a whole population over time.",
     EvidenceStage.NOT_APPLICABLE: "",
+}
+
+
+class WorkType(models.TextChoices):
+    """The kind of journalism a story is (the Trust Project's "type of work")."""
+
+    NEWS = "news", "News"
+    ANALYSIS = "analysis", "Analysis"
+    EXPLAINER = "explainer", "Explainer"
+    OPINION = "opinion", "Opinion"
+    SPONSORED = "sponsored", "Sponsored"
+
+    @property
+    def explanation(self):
+        return WORK_TYPE_EXPLANATIONS[self]
+
+    @property
+    def schema_type(self):
+        """The schema.org type of the story in structured data."""
+        return WORK_TYPE_SCHEMA[self]
+
+
+WORK_TYPE_EXPLANATIONS = {
+    WorkType.NEWS: "Reporting of a new finding, based on the sources named below.",
+    WorkType.ANALYSIS: "Interprets the evidence to explain what a finding means.",
+    WorkType.EXPLAINER: "Background on a subject, to understand the news around it.",
+    WorkType.OPINION: "The author's own view, argued from the evidence.",
+    WorkType.SPONSORED: "Paid for by an advertiser; not written by our newsroom.",
+}
+WORK_TYPE_SCHEMA = {
+    WorkType.NEWS: "ReportageNewsArticle",
+    WorkType.ANALYSIS: "AnalysisNewsArticle",
+    WorkType.EXPLAINER: "BackgroundNewsArticle",
+    WorkType.OPINION: "OpinionNewsArticle",
+    WorkType.SPONSORED: "AdvertiserContentArticle",
 }
 
 
@@ -392,6 +432,13 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     featured = models.BooleanField(default=False, help_text="Lead story on the home page.")
+    work_type = models.CharField(
+        "type of work",
+        max_length=20,
+        choices=WorkType,
+        default=WorkType.NEWS,
+        help_text="Shown to readers as a label: news, analysis, explainer, opinion or sponsored.",
+    )
     evidence_stage = models.CharField(
         max_length=20,
         choices=EvidenceStage,
@@ -518,6 +565,10 @@ class Article(models.Model):
         return EvidenceStage(self.evidence_stage)
 
     @property
+    def work(self):
+        return WorkType(self.work_type)
+
+    @property
     def hero_picture(self):
         """The hero image's renditions as a `renditions.Picture`, or None without an image."""
         return renditions.picture_for(self.hero_renditions)
@@ -627,3 +678,239 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Page.Status.PUBLISHED)
+
+    def in_footer(self):
+        return self.published().filter(in_footer=True)
+
+
+def short_address_taken(slug):
+    """Why `slug` cannot be a page's short address /<slug>/, or "" when it is free."""
+    if resolve(reverse("articles:article", kwargs={"slug": slug})).url_name != "article":
+        return "This address belongs to another page of the site: choose another slug."
+    if (
+        Article.objects.filter(slug=slug).exists()
+        or SlugRedirect.objects.filter(old_slug=slug).exists()
+    ):
+        return "A story has (or had) this address: choose another slug."
+    return ""
+
+
+class Page(models.Model):
+    """A standing page of the publication (About, Privacy, ...) at the short address /<slug>/."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Role(models.TextChoices):
+        NONE = "", "—"
+        ABOUT = "about", "About us (masthead, ownership and funding)"
+        PRIVACY = "privacy", "Privacy policy"
+        CONTACT = "contact", "Contact"
+        STANDARDS = "standards", "Editorial standards (publishing and ethics principles)"
+        CORRECTIONS = "corrections", "Corrections policy"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The page's address, /slug/. It cannot be the address of a story.",
+    )
+    body = models.TextField(
+        blank=True, help_text="Sanitised on save: only basic formatting and links are kept."
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One sentence for search results and link previews."
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    role = models.CharField(
+        max_length=20,
+        choices=Role,
+        blank=True,
+        default=Role.NONE,
+        help_text="What the page is for: stories and structured data link the policy pages.",
+    )
+    in_footer = models.BooleanField(default=True, help_text="Listed in the footer of every page.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role"], condition=~Q(role=""), name="unique_page_role"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.title = strip_control_characters(self.title)
+        self.description = strip_control_characters(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug and (problem := short_address_taken(self.slug)):
+            raise ValidationError({"slug": problem})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+def local_or_web_address(value):
+    """A link editors may put in the navigation: a path on this site or an http(s) address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
+https_only = URLValidator(schemes=["https"], message="Enter the full https:// address.")
+
+
+class SiteSettings(models.Model):
+    """
+    The publication's name, look and links: one row, edited in the admin. Until it is first
+    saved, the environment (SITE_NAME, SITE_DESCRIPTION, DEFAULT_FROM_EMAIL) supplies it.
+    Read it through `articles.site.site_settings()`, which caches it.
+    """
+
+    name = models.CharField(max_length=100)
+    tagline = models.CharField(
+        max_length=150, blank=True, help_text="A few words beside the name in the header."
+    )
+    description = models.CharField(
+        max_length=300, help_text="One or two sentences: search results, feeds and the footer."
+    )
+    logo = models.ImageField(
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text="Square, at least 512 × 512 pixels: link previews and structured data.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    sender_name = models.CharField(
+        max_length=100, blank=True, help_text="Who newsletters come from; the site name if empty."
+    )
+    sender_email = models.EmailField(help_text="The address newsletters are sent from.")
+    contact_email = models.EmailField(
+        blank=True, help_text="Shown to readers on the contact pages; the sender if empty."
+    )
+    newsletter_pitch = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Why subscribe, in two or three sentences: shown on the newsletter page.",
+    )
+    x_handle = models.CharField(
+        "X (Twitter) handle",
+        max_length=16,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9_]{1,15}$", "A handle such as @goodnews.")],
+    )
+    mastodon_url = models.URLField("Mastodon", blank=True, validators=[https_only])
+    bluesky_url = models.URLField("Bluesky", blank=True, validators=[https_only])
+    facebook_url = models.URLField("Facebook", blank=True, validators=[https_only])
+    instagram_url = models.URLField("Instagram", blank=True, validators=[https_only])
+    linkedin_url = models.URLField("LinkedIn", blank=True, validators=[https_only])
+    youtube_url = models.URLField("YouTube", blank=True, validators=[https_only])
+    full_text_feeds = models.BooleanField(
+        default=True, help_text="Feeds carry whole stories, not only their standfirst."
+    )
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_singleton")]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        if self.x_handle:
+            self.x_handle = "@" + self.x_handle.lstrip("@")
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_environment(cls):
+        """The settings before an editor saves them: from the environment."""
+        sender_name, sender_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        if "." not in sender_email.partition("@")[2]:  # news@localhost: no mail would arrive
+            sender_email = f"news@{site_domain()}"
+        return cls(
+            name=settings.SITE_NAME,
+            description=settings.SITE_DESCRIPTION,
+            sender_name=sender_name or settings.SITE_NAME,
+            sender_email=sender_email,
+        )
+
+    @property
+    def sender(self):
+        """The From header of newsletters."""
+        return formataddr((self.sender_name or self.name, self.sender_email))
+
+    @property
+    def reader_email(self):
+        return self.contact_email or self.sender_email
+
+    @property
+    def social_links(self):
+        """(label, URL) of each account set, for the footer and JSON-LD `sameAs`."""
+        links = [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SOCIAL_URL_FIELDS
+            if getattr(self, name)
+        ]
+        if self.x_handle:
+            links.insert(0, ("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        return links
+
+
+SOCIAL_URL_FIELDS = [
+    "mastodon_url", "bluesky_url", "facebook_url", "instagram_url", "linkedin_url", "youtube_url",
+]  # fmt: skip
+
+
+def site_domain():
+    """The public site's host name when it is a real domain, else example.com for a demo."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    is_name = "." in host and not host.replace(".", "").isdigit() and ":" not in host
+    return host if is_name else "example.com"
+
+
+class SiteLink(models.Model):
+    class Place(models.TextChoices):
+        NAVIGATION = "nav", "Header navigation (after the categories)"
+        FOOTER = "footer", "Footer"
+
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
+    place = models.CharField(max_length=10, choices=Place, default=Place.FOOTER)
+    label = models.CharField(max_length=60)
+    url = models.CharField(
+        "address",
+        max_length=500,
+        validators=[local_or_web_address],
+        help_text="A path on this site such as /about/, or a full https:// address.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["place", "position", "pk"]
+
+    def __str__(self):
+        return self.label

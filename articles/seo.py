@@ -1,12 +1,15 @@
 """What search engines and link previews read: absolute URLs, share images and JSON-LD."""
 
 import mimetypes
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+
+from articles.site import site_chrome, site_settings
 
 LOGO_PATH = "img/logo.png"
 LOGO_SIZE = (512, 512)
@@ -29,6 +32,14 @@ def absolute_url(url):
     return f"{settings.SITE_URL}{url}"
 
 
+def absolute_links(html):
+    """`html` with its site-relative links (href="/...") made absolute, for feeds and copies."""
+    return RELATIVE_HREF.sub(f'href="{settings.SITE_URL}/', html)
+
+
+RELATIVE_HREF = re.compile(r'href="/(?!/)')
+
+
 def article_images(article):
     """The story's share images (JPEG renditions), largest first, as [(absolute url, w, h)]."""
     if not (picture := article.hero_picture):
@@ -37,17 +48,38 @@ def article_images(article):
 
 
 def logo():
+    site = site_settings()
+    if site.logo and site.logo_width:
+        return Image(absolute_url(site.logo.url), site.logo_width, site.logo_height)
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
 
 
 def organization():
-    return {
+    site = site_settings()
+    data = {
         "@type": "NewsMediaOrganization",
         "@id": f"{settings.SITE_URL}/#organization",
-        "name": settings.SITE_NAME,
+        "name": site.name,
         "url": f"{settings.SITE_URL}/",
         "logo": image_object(logo()),
     }
+    if accounts := [url for _, url in site.social_links]:
+        data["sameAs"] = accounts
+    policies = site_chrome().policy_urls
+    for prop, role in POLICY_PROPERTIES.items():
+        if role in policies:
+            data[prop] = absolute_url(policies[role])
+    return data
+
+
+# The Trust Project's policy links in Organization JSON-LD: property -> the Page.role serving it.
+POLICY_PROPERTIES = {
+    "publishingPrinciples": "standards",
+    "ethicsPolicy": "standards",
+    "correctionsPolicy": "corrections",
+    "ownershipFundingInfo": "about",
+    "masthead": "about",
+}
 
 
 def image_object(image):
@@ -80,7 +112,7 @@ def home_jsonld():
             {
                 "@type": "WebSite",
                 "@id": f"{settings.SITE_URL}/#website",
-                "name": settings.SITE_NAME,
+                "name": site_settings().name,
                 "url": f"{settings.SITE_URL}/",
                 "inLanguage": "en-GB",
                 "publisher": {"@id": f"{settings.SITE_URL}/#organization"},
@@ -104,7 +136,7 @@ def article_jsonld(article):
     category_url = absolute_url(article.category.get_absolute_url())
     page_type = "MedicalWebPage" if article.reviewed_by_id else "WebPage"
     news = {
-        "@type": "NewsArticle",
+        "@type": article.work.schema_type,
         "@id": f"{url}#article",
         "headline": article.title,
         "description": article.meta_description,
@@ -122,6 +154,7 @@ def article_jsonld(article):
         "keywords": ", ".join(tag.name for tag in article.tags.all()),
         "inLanguage": "en-GB",
         "isAccessibleForFree": True,
+        "genre": article.work.label,
     }
     if images := article_images(article):
         news["image"] = [image_object(image) for image in images]

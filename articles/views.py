@@ -1,21 +1,25 @@
 from itertools import groupby
 
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
 from articles.forms import SearchForm
+from articles.markdown_copies import page_markdown, story_markdown
 from articles.models import (
     Article,
     ArticleAuthor,
     Author,
     Category,
     Citation,
+    Page,
     SlugRedirect,
     Source,
 )
@@ -24,6 +28,7 @@ from articles.services import articles_visible_to
 
 LATEST_ON_HOME = 6
 PER_SECTION_ON_HOME = 3
+REVIEWED_ON_AUTHOR_PAGE = 12
 
 
 class PublishedMixin:
@@ -35,6 +40,12 @@ class PublishedMixin:
 
 class HomeView(PublishedMixin, TemplateView):
     template_name = "articles/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # The front page has one page; older stories are in the archive.
+        if "page" in request.GET:
+            return redirect(f"{reverse('articles:archive')}?{request.GET.urlencode()}")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
@@ -117,6 +128,9 @@ class SourceView(ArticleListView):
     def filter_for(self, queryset, source):
         return queryset.filter(citations__source=source).distinct()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
+
     def heading(self):
         return f"Stories citing {self.subject.name}"
 
@@ -131,11 +145,45 @@ class AuthorView(ArticleListView):
     def filter_for(self, queryset, author):
         return queryset.filter(authors=author)
 
+    def get_context_data(self, **kwargs):
+        reviewed = Article.objects.published().for_cards().filter(reviewed_by=self.subject)
+        return super().get_context_data(
+            author=self.subject,
+            reviewed=reviewed.order_by("-published_at", "-pk")[:REVIEWED_ON_AUTHOR_PAGE],
+            **kwargs,
+        )
+
     def heading(self):
         return self.subject.display_name
 
     def description(self):
         return self.subject.bio or f"Stories by {self.subject.name}, newest first."
+
+
+class ArchiveView(PublishedMixin, ListView):
+    """Every published story, newest first, with the months that have any."""
+
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    paginate_by = 24
+
+    def get_context_data(self, **kwargs):
+        months = Article.objects.published().dates("published_at", "month", order="DESC")
+        return super().get_context_data(months=months, heading="Archive", **kwargs)
+
+
+class MonthView(PublishedMixin, MonthArchiveView):
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    date_field = "published_at"
+    month_format = "%m"
+    paginate_by = 48
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["months"] = Article.objects.published().dates("published_at", "month", order="DESC")
+        context["heading"] = f"Stories from {context['month']:%B %Y}"
+        return context
 
 
 class SearchView(PublishedMixin, ListView):
@@ -183,6 +231,29 @@ class ArticleView(DetailView):
         return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
 
 
+class MarkdownView(View):
+    """/<slug>.md: the published story, or page, at /<slug>/ as Markdown."""
+
+    def get(self, request, slug):
+        story = ArticleView.with_page_data(Article.objects.published()).filter(slug=slug).first()
+        if story is not None:
+            text = story_markdown(story)
+        else:
+            text = page_markdown(get_object_or_404(Page.objects.published(), slug=slug))
+        return HttpResponse(text, content_type="text/markdown; charset=utf-8")
+
+
+class LlmsTxtView(TemplateView):
+    """/llms.txt: what the publication is and where its sections, pages and feeds are."""
+
+    template_name = "llms.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        latest = Article.objects.published().for_cards().order_by("-published_at", "-pk")[:20]
+        return super().get_context_data(latest=latest, **kwargs)
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
@@ -194,13 +265,41 @@ def favicon(request):
     return redirect(static("favicon.ico"))
 
 
+class PageView(DetailView):
+    template_name = "articles/page_detail.html"
+    context_object_name = "page"
+    queryset = Page.objects.published()
+
+
+@method_decorator(never_cache, name="dispatch")
+class PagePreviewView(PageView):
+    """A page in any status, for staff who may see pages."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_page"):
+            raise Http404
+        return Page.objects.all()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context | {"is_preview": True}, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
 class PublishedArticleView(ArticleView):
-    """The public story page; an old address of a renamed story redirects permanently."""
+    """
+    The public story page at /<slug>/; the same short address serves a page (About, Privacy...),
+    and an old address of a renamed story redirects permanently.
+    """
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
+            try:
+                return PageView.as_view()(request, *args, **kwargs)
+            except Http404:
+                pass
             redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
             if redirect and redirect.article.state == Article.State.LIVE:
                 return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())

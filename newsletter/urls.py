@@ -1,6 +1,7 @@
 from django.urls import path
 
-from newsletter import views
+from articles.cache import public_page
+from newsletter import archive, views
 
 app_name = "newsletter"
 
@@ -12,5 +13,8 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("preferences/<str:token>/", views.PreferencesView.as_view(), name="preferences"),
     path("new-link/", views.NewLinkView.as_view(), name="new_link"),
+    path("archive/", public_page(archive.EditionArchiveView.as_view()), name="archive"),
+    path("archive/<int:pk>/", public_page(archive.EditionView.as_view()), name="edition"),
+    path("archive/feed/", public_page(archive.EditionFeed()), name="feed"),
     path("editions/<int:pk>/preview/", views.EditionPreviewView.as_view(), name="edition_preview"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from newsletter import subscribers
+from newsletter.archive import sent_editions
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.forms import (
@@ -60,7 +61,7 @@ def _fresh_form(data=None):
 
 
 def _page(request, form, *, message="", status=200):
-    context = {"form": form, "message": message}
+    context = {"form": form, "message": message, "recent_editions": sent_editions()[:3]}
     return render(request, "newsletter/newsletter_page.html", context, status=status)
 
 

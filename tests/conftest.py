@@ -10,6 +10,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The site settings and links are cached: none may outlive the test that saved them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def redis_cache(settings):
     """Django's cache in the machine's Redis, as in production; skipped locally without one."""
