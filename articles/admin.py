@@ -53,10 +53,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "url"]
+    list_display = ["name", "kind", "affiliation", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["affiliation"]
 
 
 @admin.register(Series)

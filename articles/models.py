@@ -110,27 +110,92 @@ class Author(models.Model):
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        INSTITUTION = "institution", "Institution"
+        UNIVERSITY = "university", "University or college"
+        RESEARCH_INSTITUTE = "research_institute", "Research institute"
+        HOSPITAL = "hospital", "Hospital"
+        INSTITUTION = "institution", "Other institution"
         JOURNAL = "journal", "Journal"
         NEWS_WIRE = "news_wire", "News wire"
+        NEWS_OUTLET = "news_outlet", "News outlet"
         COMPANY = "company", "Company"
-        RESEARCHER = "researcher", "Researcher"
-        GOVERNMENT = "government", "Government body"
+        RESEARCHER = "researcher", "Researcher or person"
+        FUNDER = "funder", "Funder or charity"
+        GOVERNMENT = "government", "Government body or agency"
+        REGULATOR = "regulator", "Regulator"
         OTHER = "other", "Other"
+
+        @property
+        def schema_type(self):
+            """The schema.org type search engines read for a source of this kind."""
+            return SOURCE_KINDS[self][0]
+
+        @property
+        def reader_label(self):
+            """What readers see beside the source's name."""
+            return SOURCE_KINDS[self][1]
+
+        @property
+        def is_person(self):
+            return self == Source.Kind.RESEARCHER
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INSTITUTION)
     url = models.URLField(blank=True, help_text="The source's own home page.")
+    honorific_suffix = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text='For a person: post-nominal letters, e.g. "M.D." or "PhD" (not in the name).',
+    )
+    affiliation = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="For a person: the university, institute or organisation they work for.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind != self.Kind.RESEARCHER and (self.honorific_suffix or self.affiliation_id):
+            raise ValidationError("Only a person has post-nominals or an affiliation.")
+        if self.affiliation_id and self.affiliation_id == self.pk:
+            raise ValidationError({"affiliation": "A source cannot be its own affiliation."})
+
+    @property
+    def source_kind(self):
+        return self.Kind(self.kind)
+
+    @property
+    def display_name(self):
+        return f"{self.name}, {self.honorific_suffix}" if self.honorific_suffix else self.name
+
+
+# Source kind -> (schema.org type, the label readers see).
+SOURCE_KINDS = {
+    Source.Kind.UNIVERSITY: ("CollegeOrUniversity", "university"),
+    Source.Kind.RESEARCH_INSTITUTE: ("ResearchOrganization", "research institute"),
+    Source.Kind.HOSPITAL: ("Hospital", "hospital"),
+    Source.Kind.INSTITUTION: ("Organization", "institution"),
+    Source.Kind.JOURNAL: ("Periodical", "journal"),
+    Source.Kind.NEWS_WIRE: ("NewsMediaOrganization", "news wire"),
+    Source.Kind.NEWS_OUTLET: ("NewsMediaOrganization", "news outlet"),
+    Source.Kind.COMPANY: ("Corporation", "company"),
+    Source.Kind.RESEARCHER: ("Person", "researcher"),
+    Source.Kind.FUNDER: ("Organization", "funder"),
+    Source.Kind.GOVERNMENT: ("GovernmentOrganization", "government body"),
+    Source.Kind.REGULATOR: ("GovernmentOrganization", "regulator"),
+    Source.Kind.OTHER: ("Organization", "organisation"),
+}
 
 
 class Series(models.Model):

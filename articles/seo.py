@@ -61,12 +61,39 @@ def person(author):
     return data
 
 
+def source_entity(source, *, with_affiliation=True):
+    """A source as what it is: a Periodical, a Person, a university, a news organisation..."""
+    data = {"@type": source.source_kind.schema_type, "name": source.name}
+    if source.url:
+        data["url"] = source.url
+    if source.honorific_suffix:
+        data["honorificSuffix"] = source.honorific_suffix
+    if with_affiliation and source.affiliation_id:
+        data["affiliation"] = source_entity(source.affiliation, with_affiliation=False)
+    return data
+
+
 def citation(cite):
-    data = {"@type": "CreativeWork", "name": cite.source.name}
+    """
+    A cited journal is itself a creative work (a Periodical, or one of its papers when the
+    citation links to one). A person or an organisation is
+    not, and `citation` takes creative works: it is cited as what it said (the release, the
+    interview, the page linked), with the typed source as that work's `creator`.
+    """
+    entity = source_entity(cite.source)
+    name = cite.note or cite.source.name
+    if entity["@type"] != "Periodical":
+        data = {"@type": "CreativeWork", "name": name, "creator": entity}
+    elif cite.url or cite.doi:
+        # A link or DOI on a journal points to one of its papers.
+        data = {"@type": "ScholarlyArticle", "name": name, "isPartOf": entity}
+    else:
+        data = entity
     if cite.link:
         data["url"] = cite.link
     if cite.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": cite.doi}
+        data["sameAs"] = f"https://doi.org/{cite.doi}"
     return data
 
 

@@ -121,7 +121,7 @@ class SourceView(ArticleListView):
         return f"Stories citing {self.subject.name}"
 
     def description(self):
-        kind = self.subject.get_kind_display().lower()
+        kind = self.subject.source_kind.reader_label
         return f"Stories that cite {self.subject.name} ({kind}) as a source, newest first."
 
 
@@ -170,7 +170,10 @@ class ArticleView(DetailView):
                 "tags",
                 "corrections",
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+                Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("source__affiliation"),
+                ),
             )
         )
 

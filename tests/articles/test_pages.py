@@ -98,14 +98,16 @@ def test_article_page_shows_every_part_of_the_story(client, health):
 
 def test_sources_line_links_urls_and_dois(client, health):
     article = ArticleFactory(category=health)
-    journal = SourceFactory(name="Science Advances", url="https://www.science.org/")
+    journal = SourceFactory(name="Science Advances", kind="journal", url="https://www.science.org/")
     cite(article, journal, doi="10.1126/sciadv.abc123")
     cite(article, SourceFactory(name="Einstein", url="https://einsteinmed.edu/"))
-    cite(article, SourceFactory(name="A Researcher", url=""))
+    cite(article, SourceFactory(name="A Researcher", kind="researcher", url=""))
     html = html_of(client.get(article.get_absolute_url()))
     assert (
         '<strong>Sources:</strong>\n        <a href="https://doi.org/10.1126/sciadv.abc123">'
-        'Science Advances</a> · <a href="https://einsteinmed.edu/">Einstein</a> · A Researcher'
+        'Science Advances</a> <span class="source-kind">(journal)</span> · '
+        '<a href="https://einsteinmed.edu/">Einstein</a> <span class="source-kind">'
+        '(institution)</span> · A Researcher <span class="source-kind">(researcher)</span>'
     ) in html
 
 
