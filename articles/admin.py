@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from articles import services
+from articles.admin_evidence import StudyInline
 from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
 from articles.forms import ArticleAdminForm, CheckedImageField
@@ -201,7 +202,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
-    inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
+    inlines = [ArticleAuthorInline, StudyInline, CitationInline, TagInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"

@@ -1,3 +1,4 @@
+import datetime
 import math
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery,
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -654,3 +656,124 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def normalise_doi(value):
+    """A DOI as pasted (https://doi.org/10..., doi:10...) reduced to the DOI itself."""
+    value = value.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :].strip()
+    return value
+
+
+class Study(models.Model):
+    """A study a story reports: what kind, in whom, how many, where and when it was published."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(
+        max_length=500, blank=True, help_text="The paper's own title, as published."
+    )
+    journal = models.CharField(
+        max_length=200, blank=True, help_text='Where it was published, e.g. "Science Advances".'
+    )
+    published = models.CharField(
+        "publication date",
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(PARTIAL_DATE_PATTERN, "Use 2026-03-13, 2026-03 or 2026.")],
+        help_text="As precise as is known: 2026-03-13, 2026-03 or 2026.",
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[RegexValidator(DOI_PATTERN, "A DOI looks like 10.1126/sciadv.abc123.")],
+        help_text="Paste it to fill in the rest from Crossref.",
+    )
+    pmid = models.CharField(
+        "PMID",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number, e.g. 39812345.")],
+        help_text="PubMed ID: paste it to fill in the rest from PubMed.",
+    )
+    authors = models.TextField(blank=True, help_text="As listed on the paper, one line or commas.")
+    design = models.CharField(
+        "kind of study",
+        max_length=20,
+        choices=EvidenceStage,
+        default=EvidenceStage.NOT_APPLICABLE,
+        help_text="Usually the story's evidence stage.",
+    )
+    population = models.CharField(
+        "in whom",
+        max_length=200,
+        blank=True,
+        help_text='Who or what was studied, e.g. "mice", "infants in France".',
+    )
+    sample_size = models.PositiveIntegerField(
+        "how many", null=True, blank=True, help_text="Only when the paper gives it."
+    )
+    is_preprint = models.BooleanField(
+        "preprint",
+        default=False,
+        help_text="Not yet peer-reviewed: readers are told so.",
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "studies"
+        indexes = [models.Index(fields=["doi"], name="study_doi")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "doi"], condition=~Q(doi=""), name="unique_study_doi_per_story"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.label
+
+    def save(self, *args, **kwargs):
+        self.doi = normalise_doi(self.doi)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.doi = normalise_doi(self.doi)
+
+    @property
+    def kind(self):
+        return EvidenceStage(self.design)
+
+    @property
+    def label(self):
+        """How the Sources line names the study when its title is not known."""
+        if self.journal:
+            return f"The study in {self.journal}"
+        return "The study"
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def link(self):
+        return self.doi_url or self.pubmed_url
+
+    @property
+    def published_display(self):
+        """The publication date as precisely as it is known: "13 March 2026", "March 2026"."""
+        if not self.published:
+            return ""
+        parts = [int(part) for part in self.published.split("-")]
+        day = datetime.date(*parts, *[1] * (3 - len(parts)))
+        return date_format(day, ["Y", "F Y", "j F Y"][len(parts) - 1])

@@ -10,7 +10,7 @@ WRITER = "Writer"
 EDITOR = "Editor"
 NEWSLETTER_MANAGER = "Newsletter manager"
 
-_STORY_PARTS = ["articleauthor", "citation", "taggedarticle", "correction"]
+_STORY_PARTS = ["articleauthor", "study", "citation", "taggedarticle", "correction"]
 
 ROLES = {
     WRITER: [

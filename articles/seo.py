@@ -1,6 +1,7 @@
 """What search engines and link previews read: absolute URLs, share images and JSON-LD."""
 
 import mimetypes
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -97,6 +98,36 @@ def citation(cite):
     return data
 
 
+def scholarly_article(study):
+    """A study the story reports, as a consumer of scholarly metadata would look for it."""
+    data = {"@type": "ScholarlyArticle"}
+    if study.title:
+        data["name"] = data["headline"] = study.title
+    description = study.kind.label if study.design != "not_applicable" else ""
+    if study.population:
+        description = f"{description or 'Study'} in {study.population}"
+    if description:
+        data["description"] = description
+    if study.journal:
+        data["isPartOf"] = {"@type": "Periodical", "name": study.journal}
+    if study.published:
+        data["datePublished"] = study.published
+    if authors := [name.strip() for name in re.split(r"[,;\n]", study.authors) if name.strip()]:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    identifiers = []
+    if study.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi})
+        data["sameAs"] = data["url"] = study.doi_url
+    if study.pmid:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study.pmid})
+        data.setdefault("url", study.pubmed_url)
+    if identifiers:
+        data["identifier"] = identifiers[0] if len(identifiers) == 1 else identifiers
+    if study.is_preprint:
+        data["creativeWorkStatus"] = "Preprint"
+    return data
+
+
 def home_jsonld():
     """The publisher and the site, with the search box search engines may offer."""
     search = absolute_url(reverse("articles:search"))
@@ -125,7 +156,7 @@ def article_jsonld(article):
     """
     NewsArticle, BreadcrumbList and, for medically reviewed stories, MedicalWebPage.
 
-    Reads only what the article page prefetches: bylines, citations, corrections and tags.
+    Reads only what the article page prefetches: bylines, studies, citations, corrections, tags.
     """
     url = absolute_url(article.get_absolute_url())
     category_url = absolute_url(article.category.get_absolute_url())
@@ -152,8 +183,9 @@ def article_jsonld(article):
     }
     if images := article_images(article):
         news["image"] = [image_object(image) for image in images]
-    if citations := article.citations.all():
-        news["citation"] = [citation(cite) for cite in citations]
+    studies = [scholarly_article(study) for study in article.studies.all()]
+    if cited := studies + [citation(cite) for cite in article.citations.all()]:
+        news["citation"] = cited
     if corrections := article.corrections.all():
         news["correction"] = [
             {

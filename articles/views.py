@@ -169,6 +169,7 @@ class ArticleView(DetailView):
             .prefetch_related(
                 "tags",
                 "corrections",
+                "studies",
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
                 Prefetch(
                     "citations",
