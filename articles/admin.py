@@ -14,7 +14,12 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from articles import services
-from articles.admin_evidence import StudyInline
+from articles.admin_evidence import (
+    StudyInline,
+    StudyNoticeFilter,
+    pending_notices,
+    study_notice_flag,
+)
 from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
 from articles.checks import article_blockers, article_warnings
 from articles.forms import ArticleAdminForm, CheckedImageField
@@ -194,9 +199,17 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         "goes_live",
         "featured",
         "evidence_stage",
+        study_notice_flag,
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [StateFilter, "category", "authors", "evidence_stage", "featured"]
+    list_filter = [
+        StateFilter,
+        "category",
+        "authors",
+        "evidence_stage",
+        "featured",
+        StudyNoticeFilter,
+    ]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -251,6 +264,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
+            .annotate(pending_notices=pending_notices())
         )
         return services.articles_visible_to(request.user, queryset)
 

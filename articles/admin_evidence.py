@@ -1,12 +1,19 @@
-"""The admin's evidence tools: the studies a story reports, and their lookup by DOI or PMID."""
+"""
+The admin's evidence tools: the studies a story reports, their lookup by DOI or PMID, and the
+notices the retraction watch found.
+"""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
+from django.utils.html import format_html
 
-from articles import scholarly
-from articles.models import Study
+from articles import retractions, scholarly
+from articles.models import Study, StudyNotice
+from articles.services import can_publish
 
 LOOKUP_URL = reverse_lazy("admin:articles_study_lookup")
 
@@ -64,3 +71,86 @@ class StudyAdmin(admin.ModelAdmin):
             return JsonResponse({"error": error.message}, status=error.status)
         source = "Crossref" if doi else "PubMed"
         return JsonResponse({"fields": fields, "message": f"Filled in from {source}: check it."})
+
+
+class StudyNoticeFilter(admin.SimpleListFilter):
+    """The story list's "study notice" filter: stories the retraction watch flagged."""
+
+    title = "study notice"
+    parameter_name = "study_notice"
+
+    def lookups(self, request, model_admin):
+        return [("pending", "To check"), ("confirmed", "Confirmed")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"pending", "confirmed"}:
+            return queryset.filter(studies__notices__status=self.value()).distinct()
+        return queryset
+
+
+def pending_notices():
+    """For ArticleAdmin.get_queryset: how many study notices of each story wait for an editor."""
+    pending = StudyNotice.objects.filter(
+        study__article=OuterRef("pk"), status=StudyNotice.Status.PENDING
+    )
+    return Coalesce(
+        Subquery(pending.values("study__article").annotate(n=Count("pk")).values("n")), 0
+    )
+
+
+@admin.display(description="study notice", ordering="pending_notices")
+def study_notice_flag(article):
+    count = getattr(article, "pending_notices", 0)
+    if not count:
+        return ""
+    return format_html('<span class="study-notice-flag">⚠ {} to check</span>', count)
+
+
+@admin.register(StudyNotice)
+class StudyNoticeAdmin(admin.ModelAdmin):
+    """What the retraction watch found: an editor confirms (readers are told) or dismisses."""
+
+    list_display = ["study", "kind", "notice_date", "story", "status", "found_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["study__article"]
+    search_fields = ["study__doi", "notice_doi", "study__article__title"]
+    readonly_fields = [
+        "study", "story", "kind", "notice_link", "notice_date", "reported_by", "status",
+        "found_at", "decided_by", "decided_at", "correction", "reader_text",
+    ]  # fmt: skip
+    fields = readonly_fields
+    actions = ["confirm_selected", "dismiss_selected"]
+
+    def has_add_permission(self, request):
+        return False  # the watch finds notices; editors decide about them
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    @admin.display(description="story")
+    def story(self, notice):
+        article = notice.study.article
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        return format_html('<a href="{}">{}</a>', url, article.title)
+
+    @admin.display(description="notice")
+    def notice_link(self, notice):
+        if not notice.notice_url:
+            return "—"
+        return format_html('<a href="{}">{}</a>', notice.notice_url, notice.notice_doi)
+
+    @admin.display(description="readers will see")
+    def reader_text(self, notice):
+        return notice.reader_text
+
+    @admin.action(permissions=["publish"], description="Confirm: add the correction readers see")
+    def confirm_selected(self, request, queryset):
+        for notice in queryset:
+            retractions.notice_confirm(notice=notice, user=request.user)
+        messages.success(request, f"{len(queryset)} notice(s) confirmed: readers see a correction.")
+
+    @admin.action(permissions=["publish"], description="Dismiss: not about this study")
+    def dismiss_selected(self, request, queryset):
+        for notice in queryset:
+            retractions.notice_dismiss(notice=notice, user=request.user)
+        messages.success(request, f"{len(queryset)} notice(s) dismissed.")

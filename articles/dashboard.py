@@ -9,6 +9,7 @@ from articles.models import Article
 from articles.services import articles_visible_to
 
 DASHBOARD_ROWS = 8
+NOTICES_PANEL = "Study notices to check"  # shown only when the retraction watch found some
 
 
 def editorial_dashboard(user):
@@ -22,6 +23,7 @@ def editorial_dashboard(user):
     recent = timezone.now() - timedelta(days=7)
     mine = Q(created_by=user) | Q(authors__user=user)
     panels = [
+        (NOTICES_PANEL, stories.filter(studies__notices__status="pending").distinct()),
         ("In review", stories.filter(status=Article.Status.IN_REVIEW).order_by("modified_at")),
         ("Scheduled", stories.scheduled().order_by("published_at")),
         (
@@ -33,4 +35,5 @@ def editorial_dashboard(user):
             stories.filter(mine, status=Article.Status.DRAFT).distinct().order_by("-modified_at"),
         ),
     ]
-    return [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]
+    shown = [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]
+    return [(title, rows) for title, rows in shown if rows or title != NOTICES_PANEL]

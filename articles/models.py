@@ -671,6 +671,15 @@ def normalise_doi(value):
     return value
 
 
+class StudyQuerySet(models.QuerySet):
+    def with_confirmed_notice(self):
+        """Annotate `confirmed_notice`: the kind of the latest notice an editor confirmed."""
+        confirmed = StudyNotice.objects.filter(
+            study=OuterRef("pk"), status=StudyNotice.Status.CONFIRMED
+        ).order_by("-notice_date", "-pk")
+        return self.annotate(confirmed_notice=Subquery(confirmed.values("kind")[:1]))
+
+
 class Study(models.Model):
     """A study a story reports: what kind, in whom, how many, where and when it was published."""
 
@@ -726,6 +735,8 @@ class Study(models.Model):
         help_text="Not yet peer-reviewed: readers are told so.",
     )
 
+    objects = StudyQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name_plural = "studies"
@@ -758,6 +769,12 @@ class Study(models.Model):
         return "The study"
 
     @property
+    def notice_badge(self):
+        """ "Retracted" and the like, once an editor confirmed it (see with_confirmed_notice)."""
+        kind = getattr(self, "confirmed_notice", None)
+        return StudyNotice.Kind(kind).badge if kind else ""
+
+    @property
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
@@ -777,3 +794,88 @@ class Study(models.Model):
         parts = [int(part) for part in self.published.split("-")]
         day = datetime.date(*parts, *[1] * (3 - len(parts)))
         return date_format(day, ["Y", "F Y", "j F Y"][len(parts) - 1])
+
+
+class StudyNotice(models.Model):
+    """
+    A retraction, withdrawal, expression of concern or correction Crossref reports against a
+    study a story cites. Found by the retraction watch; readers see it only once an editor
+    confirms it, as a dated Correction on the story.
+    """
+
+    class Kind(models.TextChoices):
+        RETRACTION = "retraction", "Retraction"
+        WITHDRAWAL = "withdrawal", "Withdrawal"
+        EXPRESSION_OF_CONCERN = "expression_of_concern", "Expression of concern"
+        CORRECTION = "correction", "Correction"
+
+        def reader_text(self, when):
+            """The correction readers see; `when` is the notice's date as words, or ""."""
+            on = f" on {when}" if when else ""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: f"The study this story reports was retracted{on}.",
+                kinds.WITHDRAWAL: f"The study this story reports was withdrawn{on}.",
+                kinds.EXPRESSION_OF_CONCERN: "The journal published an expression of concern "
+                f"about the study this story reports{on}.",
+                kinds.CORRECTION: f"The study this story reports was corrected{on}.",
+            }[self]
+
+        @property
+        def badge(self):
+            """What the study box says of a study with a confirmed notice of this kind."""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: "Retracted",
+                kinds.WITHDRAWAL: "Withdrawn",
+                kinds.EXPRESSION_OF_CONCERN: "Expression of concern",
+                kinds.CORRECTION: "Corrected",
+            }[self]
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "To check"
+        CONFIRMED = "confirmed", "Confirmed: readers told"
+        DISMISSED = "dismissed", "Dismissed"
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30, choices=Kind)
+    notice_doi = models.CharField("notice DOI", max_length=200, blank=True)
+    notice_date = models.DateField(null=True, blank=True, help_text="When the notice was issued.")
+    reported_by = models.CharField(
+        max_length=40, blank=True, help_text='Who told Crossref: "publisher" or "retraction-watch".'
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    correction = models.OneToOneField(
+        Correction, on_delete=models.SET_NULL, null=True, blank=True, related_name="study_notice"
+    )
+
+    class Meta:
+        ordering = ["-found_at", "-pk"]
+        indexes = [models.Index(fields=["status"], name="studynotice_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["study", "kind", "notice_doi"], name="unique_study_notice"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.study}"
+
+    @property
+    def notice_url(self):
+        return f"https://doi.org/{self.notice_doi}" if self.notice_doi else ""
+
+    @property
+    def reader_text(self):
+        when = date_format(self.notice_date, "j F Y") if self.notice_date else ""
+        text = self.Kind(self.kind).reader_text(when)
+        return f"{text} The notice: {self.notice_url}" if self.notice_url else text

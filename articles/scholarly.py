@@ -207,3 +207,27 @@ def pmid_lookup(pmid):
         }
 
     return cached(f"pmid:{pmid}", fetch)
+
+
+def doi_notices(doi):
+    """
+    The retractions, withdrawals, expressions of concern and corrections Crossref records
+    against `doi` (its work's `updated-by`, from the publisher or from Retraction Watch), each
+    once. Never cached: the watch asks for news.
+    """
+    notices = {}
+    for update in crossref_work(doi).get("updated-by", []):
+        kind = UPDATE_KINDS.get(str(update.get("type", "")).lower().replace("-", "_"))
+        if kind is None:
+            continue
+        notice_doi = update.get("DOI", "")
+        notices.setdefault(
+            (kind, notice_doi.lower()),
+            Notice(
+                kind=kind,
+                notice_doi=notice_doi,
+                date=partial_date(update.get("updated", {}).get("date-parts")),
+                source=update.get("source", ""),
+            ),
+        )
+    return list(notices.values())

@@ -123,7 +123,9 @@ def scholarly_article(study):
         data.setdefault("url", study.pubmed_url)
     if identifiers:
         data["identifier"] = identifiers[0] if len(identifiers) == 1 else identifiers
-    if study.is_preprint:
+    if study.notice_badge:
+        data["creativeWorkStatus"] = study.notice_badge
+    elif study.is_preprint:
         data["creativeWorkStatus"] = "Preprint"
     return data
 

@@ -18,6 +18,7 @@ from articles.models import (
     Citation,
     SlugRedirect,
     Source,
+    Study,
 )
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
@@ -169,7 +170,7 @@ class ArticleView(DetailView):
             .prefetch_related(
                 "tags",
                 "corrections",
-                "studies",
+                Prefetch("studies", queryset=Study.objects.with_confirmed_notice()),
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
                 Prefetch(
                     "citations",
