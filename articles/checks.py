@@ -7,6 +7,7 @@ What an editor should look at before a story goes out.
 
 import re
 
+from articles.claims import claim_warnings
 from articles.models import EvidenceStage
 
 HEALTH_CATEGORY_SLUG = "health"
@@ -44,7 +45,7 @@ def article_warnings(article):
             f"The SEO description (or standfirst) is {length} characters; "
             f"{low} to {high} work best in search results."
         )
-    return warnings
+    return warnings + claim_warnings(article)
 
 
 def article_blockers(article):
