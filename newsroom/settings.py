@@ -207,3 +207,5 @@ EUTILS_API_URL = os.environ.get(
 ).rstrip("/")
 SCHOLARLY_TIMEOUT = float(os.environ.get("SCHOLARLY_TIMEOUT", "5"))
 SCHOLARLY_CACHE_SECONDS = int(os.environ.get("SCHOLARLY_CACHE_SECONDS", str(24 * 3600)))
+# Flesch reading ease the publication aims for (60 is plain English), shown on the story form.
+READABILITY_TARGET = int(os.environ.get("READABILITY_TARGET", "60"))
