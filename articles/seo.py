@@ -82,14 +82,15 @@ def citation(cite):
     interview, the page linked), with the typed source as that work's `creator`.
     """
     entity = source_entity(cite.source)
-    name = cite.note or cite.source.name
     if entity["@type"] != "Periodical":
-        data = {"@type": "CreativeWork", "name": name, "creator": entity}
+        data = {"@type": "CreativeWork", "name": cite.source.name, "creator": entity}
     elif cite.url or cite.doi:
         # A link or DOI on a journal points to one of its papers.
-        data = {"@type": "ScholarlyArticle", "name": name, "isPartOf": entity}
+        data = {"@type": "ScholarlyArticle", "name": cite.source.name, "isPartOf": entity}
     else:
         data = entity
+    if cite.note:
+        data["description"] = cite.note
     if cite.link:
         data["url"] = cite.link
     if cite.doi:
