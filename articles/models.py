@@ -686,7 +686,7 @@ class Study(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(
-        max_length=500, blank=True, help_text="The paper's own title, as published."
+        "paper title", max_length=500, blank=True, help_text="The paper's own title, as published."
     )
     journal = models.CharField(
         max_length=200, blank=True, help_text='Where it was published, e.g. "Science Advances".'

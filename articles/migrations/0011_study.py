@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.CharField(blank=True, help_text="The paper's own title, as published.", max_length=500)),
+                ('title', models.CharField(blank=True, help_text="The paper's own title, as published.", max_length=500, verbose_name='paper title')),
                 ('journal', models.CharField(blank=True, help_text='Where it was published, e.g. "Science Advances".', max_length=200)),
                 ('published', models.CharField(blank=True, help_text='As precise as is known: 2026-03-13, 2026-03 or 2026.', max_length=10, validators=[django.core.validators.RegexValidator('^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$', 'Use 2026-03-13, 2026-03 or 2026.')], verbose_name='publication date')),
                 ('doi', models.CharField(blank=True, help_text='Paste it to fill in the rest from Crossref.', max_length=200, validators=[django.core.validators.RegexValidator('^10\\.\\d{4,9}/\\S+$', 'A DOI looks like 10.1126/sciadv.abc123.')], verbose_name='DOI')),
