@@ -7,7 +7,7 @@ import re
 
 from django.utils.html import strip_tags
 
-from articles.models import EvidenceStage
+from articles.models import EvidenceStage, StudyNotice
 
 HEALTH_CATEGORY_SLUG = "health"
 HYPE = re.compile(r"\b(cure[sd]?|curing|miracles?|miraculous|breakthroughs?)\b", re.I)
@@ -54,6 +54,7 @@ def claim_warnings(article):
         relative_risk_alone(text),
         preprint_unlabelled(text, studies),
         health_story_without_study(article, studies),
+        *pending_notices(studies),
     ]
     return [warning for warning in checks if warning]
 
@@ -121,3 +122,13 @@ def health_story_without_study(article, studies):
         "This Health story cites no study: readers can't see what kind of study it was, in whom "
         "or where it was published. Add it under “Studies” (a DOI fills in the rest)."
     )
+
+
+def pending_notices(studies):
+    """What the retraction watch found and no editor has decided about yet."""
+    pending = StudyNotice.objects.filter(study__in=studies, status=StudyNotice.Status.PENDING)
+    return [
+        f"Crossref reports a {notice.get_kind_display().lower()} of “{notice.study}”: check it, "
+        "then confirm it (readers see a correction) or dismiss it under Study notices."
+        for notice in pending.select_related("study")
+    ]

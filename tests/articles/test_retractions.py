@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from articles.checks import article_warnings
 from articles.dashboard import editorial_dashboard
 from articles.models import Study, StudyNotice
 from tests.articles.roles import make_user
@@ -118,6 +119,15 @@ def test_flagged_stories_show_on_the_dashboard_and_in_the_story_list(client, sch
     flagged = client.get(changelist, {"study_notice": "pending"}).context["cl"].result_list
     assert set(flagged) == set(panels["Study notices to check"])
     assert "⚠ 1 to check" in client.get(changelist).content.decode()
+
+
+def test_the_story_form_warns_of_a_pending_notice(scholarly_stub, cited):
+    call_command("schedule_retraction_watch", now=True, stdout=io.StringIO())
+    assert article_warnings(cited[RETRACTED_DOI])[-1] == (
+        "Crossref reports a retraction of “The study in Cell”: check it, then confirm it "
+        "(readers see a correction) or dismiss it under Study notices."
+    )
+    assert not any("Crossref reports" in w for w in article_warnings(cited[FOUND_DOI]))
 
 
 def test_without_notices_the_dashboard_has_no_notice_panel(cited):
