@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
-from django.urls import path, reverse, reverse_lazy
-from django.utils.html import format_html
+from django.template.loader import render_to_string
+from django.urls import path, reverse_lazy
 
 from articles import retractions, scholarly
 from articles.models import Study, StudyNotice
@@ -103,7 +103,7 @@ def study_notice_flag(article):
     count = getattr(article, "pending_notices", 0)
     if not count:
         return ""
-    return format_html('<span class="study-notice-flag">⚠ {} to check</span>', count)
+    return render_to_string("admin/articles/article/study_notice_flag.html", {"count": count})
 
 
 @admin.register(StudyNotice)
@@ -129,15 +129,13 @@ class StudyNoticeAdmin(admin.ModelAdmin):
 
     @admin.display(description="story")
     def story(self, notice):
-        article = notice.study.article
-        url = reverse("admin:articles_article_change", args=[article.pk])
-        return format_html('<a href="{}">{}</a>', url, article.title)
+        return render_to_string(
+            "admin/articles/studynotice/story_link.html", {"article": notice.study.article}
+        )
 
     @admin.display(description="notice")
     def notice_link(self, notice):
-        if not notice.notice_url:
-            return "—"
-        return format_html('<a href="{}">{}</a>', notice.notice_url, notice.notice_doi)
+        return render_to_string("admin/articles/studynotice/notice_link.html", {"notice": notice})
 
     @admin.display(description="readers will see")
     def reader_text(self, notice):

@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import cache  # noqa: F401  Connects the page cache's signals.
-        from articles.roles import roles_sync_after_migrate
+        from articles.roles import ROLES, roles_declare, roles_sync_after_migrate
 
+        roles_declare(ROLES)
         # No sender: permissions of apps migrated after this one (newsletter) exist only later.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="articles_roles_sync")

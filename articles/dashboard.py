@@ -10,6 +10,7 @@ from articles.services import articles_visible_to
 
 DASHBOARD_ROWS = 8
 NOTICES_PANEL = "Study notices to check"  # shown only when the retraction watch found some
+State = Article.State
 
 
 def editorial_dashboard(user):
@@ -24,15 +25,15 @@ def editorial_dashboard(user):
     mine = Q(created_by=user) | Q(authors__user=user)
     panels = [
         (NOTICES_PANEL, stories.filter(studies__notices__status="pending").distinct()),
-        ("In review", stories.filter(status=Article.Status.IN_REVIEW).order_by("modified_at")),
-        ("Scheduled", stories.scheduled().order_by("published_at")),
+        ("In review", stories.in_state(State.IN_REVIEW).order_by("modified_at")),
+        ("Scheduled", stories.in_state(State.SCHEDULED).order_by("published_at")),
         (
             "Recently published",
-            stories.published().filter(published_at__gte=recent).order_by("-published_at"),
+            stories.in_state(State.LIVE).filter(published_at__gte=recent).order_by("-published_at"),
         ),
         (
             "My drafts",
-            stories.filter(mine, status=Article.Status.DRAFT).distinct().order_by("-modified_at"),
+            stories.in_state(State.DRAFT).filter(mine).distinct().order_by("-modified_at"),
         ),
     ]
     shown = [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]

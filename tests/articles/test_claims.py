@@ -2,9 +2,9 @@
 
 import pytest
 
-from articles.checks import article_warnings
 from articles.claims import claim_warnings
 from articles.models import Study
+from articles.prepublish import article_warnings
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from articles.checks import article_warnings
 from articles.dashboard import editorial_dashboard
 from articles.models import Study, StudyNotice
+from articles.prepublish import article_warnings
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory
 from tests.scholarly_stub import CORRECTED_DOI, FOUND_DOI, MISSING_DOI, RETRACTED_DOI

@@ -1,8 +1,8 @@
 import pytest
 
-from articles.checks import article_blockers, article_warnings
 from articles.claims import health_story_without_study
 from articles.models import Study
+from articles.prepublish import article_blockers, article_warnings
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, SourceFactory, cite
 
 pytestmark = pytest.mark.django_db
