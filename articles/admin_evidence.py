@@ -37,6 +37,8 @@ class StudyInline(admin.StackedInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "authors":
+            field.widget.attrs["rows"] = 2
         if db_field.name in {"doi", "pmid"}:
             field.widget.attrs |= {"data-study-lookup": LOOKUP_URL, "data-lookup-by": db_field.name}
         return field
