@@ -70,6 +70,7 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py build_renditions
 	$(PY) manage.py demo_editor
 	$(PY) manage.py schedule_digests
+	$(PY) manage.py schedule_retraction_watch
 	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
 	@# The task worker (newsletter email) runs beside the server and stops with it.
 	@$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \

@@ -13,6 +13,12 @@ from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
 from articles import services
+from articles.admin_evidence import (
+    StudyInline,
+    StudyNoticeFilter,
+    pending_notices,
+    study_notice_flag,
+)
 from articles.admin_revisions import RevisionsMixin
 from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
@@ -56,10 +62,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "url"]
+    list_display = ["name", "kind", "affiliation", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["affiliation"]
 
 
 @admin.register(Series)
@@ -154,15 +161,23 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         "goes_live",
         "featured",
         "evidence_stage",
+        study_notice_flag,
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [StateFilter, "category", "authors", "evidence_stage", "featured"]
+    list_filter = [
+        StateFilter,
+        "category",
+        "authors",
+        "evidence_stage",
+        "featured",
+        StudyNoticeFilter,
+    ]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
-    inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
+    inlines = [ArticleAuthorInline, StudyInline, CitationInline, TagInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
@@ -211,6 +226,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
+            .annotate(pending_notices=pending_notices())
         )
         return services.articles_visible_to(request.user, queryset)
 

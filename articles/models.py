@@ -1,3 +1,4 @@
+import datetime
 import math
 from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery,
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -115,27 +117,92 @@ class Author(models.Model):
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        INSTITUTION = "institution", "Institution"
+        UNIVERSITY = "university", "University or college"
+        RESEARCH_INSTITUTE = "research_institute", "Research institute"
+        HOSPITAL = "hospital", "Hospital"
+        INSTITUTION = "institution", "Other institution"
         JOURNAL = "journal", "Journal"
         NEWS_WIRE = "news_wire", "News wire"
+        NEWS_OUTLET = "news_outlet", "News outlet"
         COMPANY = "company", "Company"
-        RESEARCHER = "researcher", "Researcher"
-        GOVERNMENT = "government", "Government body"
+        RESEARCHER = "researcher", "Researcher or person"
+        FUNDER = "funder", "Funder or charity"
+        GOVERNMENT = "government", "Government body or agency"
+        REGULATOR = "regulator", "Regulator"
         OTHER = "other", "Other"
+
+        @property
+        def schema_type(self):
+            """The schema.org type search engines read for a source of this kind."""
+            return SOURCE_KINDS[self][0]
+
+        @property
+        def reader_label(self):
+            """What readers see beside the source's name."""
+            return SOURCE_KINDS[self][1]
+
+        @property
+        def is_person(self):
+            return self == Source.Kind.RESEARCHER
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INSTITUTION)
     url = models.URLField(blank=True, help_text="The source's own home page.")
+    honorific_suffix = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text='For a person: post-nominal letters, e.g. "M.D." or "PhD" (not in the name).',
+    )
+    affiliation = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="For a person: the university, institute or organisation they work for.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind != self.Kind.RESEARCHER and (self.honorific_suffix or self.affiliation_id):
+            raise ValidationError("Only a person has post-nominals or an affiliation.")
+        if self.affiliation_id and self.affiliation_id == self.pk:
+            raise ValidationError({"affiliation": "A source cannot be its own affiliation."})
+
+    @property
+    def source_kind(self):
+        return self.Kind(self.kind)
+
+    @property
+    def display_name(self):
+        return f"{self.name}, {self.honorific_suffix}" if self.honorific_suffix else self.name
+
+
+# Source kind -> (schema.org type, the label readers see).
+SOURCE_KINDS = {
+    Source.Kind.UNIVERSITY: ("CollegeOrUniversity", "university"),
+    Source.Kind.RESEARCH_INSTITUTE: ("ResearchOrganization", "research institute"),
+    Source.Kind.HOSPITAL: ("Hospital", "hospital"),
+    Source.Kind.INSTITUTION: ("Organization", "institution"),
+    Source.Kind.JOURNAL: ("Periodical", "journal"),
+    Source.Kind.NEWS_WIRE: ("NewsMediaOrganization", "news wire"),
+    Source.Kind.NEWS_OUTLET: ("NewsMediaOrganization", "news outlet"),
+    Source.Kind.COMPANY: ("Corporation", "company"),
+    Source.Kind.RESEARCHER: ("Person", "researcher"),
+    Source.Kind.FUNDER: ("Organization", "funder"),
+    Source.Kind.GOVERNMENT: ("GovernmentOrganization", "government body"),
+    Source.Kind.REGULATOR: ("GovernmentOrganization", "regulator"),
+    Source.Kind.OTHER: ("Organization", "organisation"),
+}
 
 
 class Series(models.Model):
@@ -914,3 +981,226 @@ class SiteLink(models.Model):
 
     def __str__(self):
         return self.label
+
+
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def normalise_doi(value):
+    """A DOI as pasted (https://doi.org/10..., doi:10...) reduced to the DOI itself."""
+    value = value.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :].strip()
+    return value
+
+
+class StudyQuerySet(models.QuerySet):
+    def with_confirmed_notice(self):
+        """Annotate `confirmed_notice`: the kind of the latest notice an editor confirmed."""
+        confirmed = StudyNotice.objects.filter(
+            study=OuterRef("pk"), status=StudyNotice.Status.CONFIRMED
+        ).order_by("-notice_date", "-pk")
+        return self.annotate(confirmed_notice=Subquery(confirmed.values("kind")[:1]))
+
+
+class Study(models.Model):
+    """A study a story reports: what kind, in whom, how many, where and when it was published."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(
+        "paper title", max_length=500, blank=True, help_text="The paper's own title, as published."
+    )
+    journal = models.CharField(
+        max_length=200, blank=True, help_text='Where it was published, e.g. "Science Advances".'
+    )
+    published = models.CharField(
+        "publication date",
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(PARTIAL_DATE_PATTERN, "Use 2026-03-13, 2026-03 or 2026.")],
+        help_text="As precise as is known: 2026-03-13, 2026-03 or 2026.",
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[RegexValidator(DOI_PATTERN, "A DOI looks like 10.1126/sciadv.abc123.")],
+        help_text="Paste it to fill in the rest from Crossref.",
+    )
+    pmid = models.CharField(
+        "PMID",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number, e.g. 39812345.")],
+        help_text="PubMed ID: paste it to fill in the rest from PubMed.",
+    )
+    authors = models.TextField(blank=True, help_text="As listed on the paper, one line or commas.")
+    design = models.CharField(
+        "kind of study",
+        max_length=20,
+        choices=EvidenceStage,
+        default=EvidenceStage.NOT_APPLICABLE,
+        help_text="Usually the story's evidence stage.",
+    )
+    population = models.CharField(
+        "in whom",
+        max_length=200,
+        blank=True,
+        help_text='Who or what was studied, e.g. "mice", "infants in France".',
+    )
+    sample_size = models.PositiveIntegerField(
+        "how many", null=True, blank=True, help_text="Only when the paper gives it."
+    )
+    is_preprint = models.BooleanField(
+        "preprint",
+        default=False,
+        help_text="Not yet peer-reviewed: readers are told so.",
+    )
+
+    objects = StudyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "studies"
+        indexes = [models.Index(fields=["doi"], name="study_doi")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "doi"], condition=~Q(doi=""), name="unique_study_doi_per_story"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.label
+
+    def save(self, *args, **kwargs):
+        self.doi = normalise_doi(self.doi)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.doi = normalise_doi(self.doi)
+
+    @property
+    def kind(self):
+        return EvidenceStage(self.design)
+
+    @property
+    def label(self):
+        """How the Sources line names the study when its title is not known."""
+        if self.journal:
+            return f"The study in {self.journal}"
+        return "The study"
+
+    @property
+    def notice_badge(self):
+        """ "Retracted" and the like, once an editor confirmed it (see with_confirmed_notice)."""
+        kind = getattr(self, "confirmed_notice", None)
+        return StudyNotice.Kind(kind).badge if kind else ""
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def link(self):
+        return self.doi_url or self.pubmed_url
+
+    @property
+    def published_display(self):
+        """The publication date as precisely as it is known: "13 March 2026", "March 2026"."""
+        if not self.published:
+            return ""
+        parts = [int(part) for part in self.published.split("-")]
+        day = datetime.date(*parts, *[1] * (3 - len(parts)))
+        return date_format(day, ["Y", "F Y", "j F Y"][len(parts) - 1])
+
+
+class StudyNotice(models.Model):
+    """
+    A retraction, withdrawal, expression of concern or correction Crossref reports against a
+    study a story cites. Found by the retraction watch; readers see it only once an editor
+    confirms it, as a dated Correction on the story.
+    """
+
+    class Kind(models.TextChoices):
+        RETRACTION = "retraction", "Retraction"
+        WITHDRAWAL = "withdrawal", "Withdrawal"
+        EXPRESSION_OF_CONCERN = "expression_of_concern", "Expression of concern"
+        CORRECTION = "correction", "Correction"
+
+        def reader_text(self, when):
+            """The correction readers see; `when` is the notice's date as words, or ""."""
+            on = f" on {when}" if when else ""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: f"The study this story reports was retracted{on}.",
+                kinds.WITHDRAWAL: f"The study this story reports was withdrawn{on}.",
+                kinds.EXPRESSION_OF_CONCERN: "The journal published an expression of concern "
+                f"about the study this story reports{on}.",
+                kinds.CORRECTION: f"The study this story reports was corrected{on}.",
+            }[self]
+
+        @property
+        def badge(self):
+            """What the study box says of a study with a confirmed notice of this kind."""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: "Retracted",
+                kinds.WITHDRAWAL: "Withdrawn",
+                kinds.EXPRESSION_OF_CONCERN: "Expression of concern",
+                kinds.CORRECTION: "Corrected",
+            }[self]
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "To check"
+        CONFIRMED = "confirmed", "Confirmed: readers told"
+        DISMISSED = "dismissed", "Dismissed"
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30, choices=Kind)
+    notice_doi = models.CharField("notice DOI", max_length=200, blank=True)
+    notice_date = models.DateField(null=True, blank=True, help_text="When the notice was issued.")
+    reported_by = models.CharField(
+        max_length=40, blank=True, help_text='Who told Crossref: "publisher" or "retraction-watch".'
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    correction = models.OneToOneField(
+        Correction, on_delete=models.SET_NULL, null=True, blank=True, related_name="study_notice"
+    )
+
+    class Meta:
+        ordering = ["-found_at", "-pk"]
+        indexes = [models.Index(fields=["status"], name="studynotice_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["study", "kind", "notice_doi"], name="unique_study_notice"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.study}"
+
+    @property
+    def notice_url(self):
+        return f"https://doi.org/{self.notice_doi}" if self.notice_doi else ""
+
+    @property
+    def reader_text(self):
+        when = date_format(self.notice_date, "j F Y") if self.notice_date else ""
+        text = self.Kind(self.kind).reader_text(when)
+        return f"{text} The notice: {self.notice_url}" if self.notice_url else text

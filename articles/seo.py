@@ -93,12 +93,72 @@ def person(author):
     return data
 
 
+def source_entity(source, *, with_affiliation=True):
+    """A source as what it is: a Periodical, a Person, a university, a news organisation..."""
+    data = {"@type": source.source_kind.schema_type, "name": source.name}
+    if source.url:
+        data["url"] = source.url
+    if source.honorific_suffix:
+        data["honorificSuffix"] = source.honorific_suffix
+    if with_affiliation and source.affiliation_id:
+        data["affiliation"] = source_entity(source.affiliation, with_affiliation=False)
+    return data
+
+
 def citation(cite):
-    data = {"@type": "CreativeWork", "name": cite.source.name}
+    """
+    A cited journal is itself a creative work (a Periodical, or one of its papers when the
+    citation links to one). A person or an organisation is
+    not, and `citation` takes creative works: it is cited as what it said (the release, the
+    interview, the page linked), with the typed source as that work's `creator`.
+    """
+    entity = source_entity(cite.source)
+    if entity["@type"] != "Periodical":
+        data = {"@type": "CreativeWork", "name": cite.source.name, "creator": entity}
+    elif cite.url or cite.doi:
+        # A link or DOI on a journal points to one of its papers.
+        data = {"@type": "ScholarlyArticle", "name": cite.source.name, "isPartOf": entity}
+    else:
+        data = entity
+    if cite.note:
+        data["description"] = cite.note
     if cite.link:
         data["url"] = cite.link
     if cite.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": cite.doi}
+        data["sameAs"] = f"https://doi.org/{cite.doi}"
+    return data
+
+
+def scholarly_article(study):
+    """A study the story reports, as a consumer of scholarly metadata would look for it."""
+    data = {"@type": "ScholarlyArticle"}
+    if study.title:
+        data["name"] = data["headline"] = study.title
+    description = study.kind.label if study.design != "not_applicable" else ""
+    if study.population:
+        description = f"{description or 'Study'} in {study.population}"
+    if description:
+        data["description"] = description
+    if study.journal:
+        data["isPartOf"] = {"@type": "Periodical", "name": study.journal}
+    if study.published:
+        data["datePublished"] = study.published
+    if authors := [name.strip() for name in re.split(r"[,;\n]", study.authors) if name.strip()]:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    identifiers = []
+    if study.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi})
+        data["sameAs"] = data["url"] = study.doi_url
+    if study.pmid:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study.pmid})
+        data.setdefault("url", study.pubmed_url)
+    if identifiers:
+        data["identifier"] = identifiers[0] if len(identifiers) == 1 else identifiers
+    if study.notice_badge:
+        data["creativeWorkStatus"] = study.notice_badge
+    elif study.is_preprint:
+        data["creativeWorkStatus"] = "Preprint"
     return data
 
 
@@ -130,7 +190,7 @@ def article_jsonld(article):
     """
     NewsArticle, BreadcrumbList and, for medically reviewed stories, MedicalWebPage.
 
-    Reads only what the article page prefetches: bylines, citations, corrections and tags.
+    Reads only what the article page prefetches: bylines, studies, citations, corrections, tags.
     """
     url = absolute_url(article.get_absolute_url())
     category_url = absolute_url(article.category.get_absolute_url())
@@ -158,8 +218,9 @@ def article_jsonld(article):
     }
     if images := article_images(article):
         news["image"] = [image_object(image) for image in images]
-    if citations := article.citations.all():
-        news["citation"] = [citation(cite) for cite in citations]
+    studies = [scholarly_article(study) for study in article.studies.all()]
+    if cited := studies + [citation(cite) for cite in article.citations.all()]:
+        news["citation"] = cited
     if corrections := article.corrections.all():
         news["correction"] = [
             {

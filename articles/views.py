@@ -22,6 +22,7 @@ from articles.models import (
     Page,
     SlugRedirect,
     Source,
+    Study,
 )
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
@@ -135,7 +136,7 @@ class SourceView(ArticleListView):
         return f"Stories citing {self.subject.name}"
 
     def description(self):
-        kind = self.subject.get_kind_display().lower()
+        kind = self.subject.source_kind.reader_label
         return f"Stories that cite {self.subject.name} ({kind}) as a source, newest first."
 
 
@@ -217,8 +218,12 @@ class ArticleView(DetailView):
             .prefetch_related(
                 "tags",
                 "corrections",
+                Prefetch("studies", queryset=Study.objects.with_confirmed_notice()),
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+                Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("source__affiliation"),
+                ),
             )
         )
 

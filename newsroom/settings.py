@@ -264,3 +264,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Study metadata (articles/scholarly.py): Crossref for DOIs, NCBI E-utilities for PubMed IDs.
+# A contact address puts our requests in Crossref's "polite pool".
+CROSSREF_MAILTO = os.environ.get("CROSSREF_MAILTO", "")
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org").rstrip("/")
+EUTILS_API_URL = os.environ.get(
+    "EUTILS_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+).rstrip("/")
+SCHOLARLY_TIMEOUT = float(os.environ.get("SCHOLARLY_TIMEOUT", "5"))
+SCHOLARLY_CACHE_SECONDS = int(os.environ.get("SCHOLARLY_CACHE_SECONDS", str(24 * 3600)))
+# Flesch reading ease the publication aims for (60 is plain English), shown on the story form.
+READABILITY_TARGET = int(os.environ.get("READABILITY_TARGET", "60"))

@@ -16,6 +16,7 @@ from articles.demo.images import hero_jpeg
 from articles.demo.loader import CONTENT_DIR, ContentError, load_publication
 from articles.demo.pages import pages_load
 from articles.demo.site import site_load
+from articles.demo.studies import load_studies
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -139,4 +140,5 @@ class Command(BaseCommand):
             )
         site_load()
         pages_load()
+        load_studies()
         return created_count
