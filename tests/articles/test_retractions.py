@@ -156,7 +156,7 @@ def test_an_editor_confirms_and_the_reader_sees_a_dated_correction(client, schol
     ) in text
     assert "Retracted : see the correction below." in text
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    (news,) = [n for n in json.loads(script)["@graph"] if n["@type"] == "NewsArticle"]
+    (news,) = [n for n in json.loads(script)["@graph"] if n["@type"] == "ReportageNewsArticle"]
     assert news["correction"] == [
         {
             "@type": "CorrectionComment",

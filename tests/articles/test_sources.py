@@ -17,7 +17,9 @@ migration = __import__("articles.migrations.0010_type_existing_sources", fromlis
 def citations_of(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    (news,) = [node for node in json.loads(script)["@graph"] if node["@type"] == "NewsArticle"]
+    (news,) = [
+        node for node in json.loads(script)["@graph"] if node["@type"] == "ReportageNewsArticle"
+    ]
     return news["citation"]
 
 

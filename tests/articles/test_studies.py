@@ -23,7 +23,9 @@ def page(client, article):
 
 def news_article(html):
     (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    (news,) = [node for node in json.loads(script)["@graph"] if node["@type"] == "NewsArticle"]
+    (news,) = [
+        node for node in json.loads(script)["@graph"] if node["@type"] == "ReportageNewsArticle"
+    ]
     return news
 
 
@@ -46,7 +48,7 @@ def story(health):
         population="infants in France",
         sample_size=82474,
     )
-    cite(article, SourceFactory(name="NEJM Evidence", kind="journal", url=""))
+    cite(article, SourceFactory(name="NEJM Evidence", slug="nejm-evidence", kind="journal", url=""))
     return article
 
 
@@ -76,7 +78,8 @@ def test_the_sources_line_names_the_study_first(client, story):
     assert (
         '<strong>Sources:</strong>\n        <a href="https://doi.org/10.1056/EVIDoa2400275">'
         'Nirsevimab and RSV hospitalisation in infants</a> <span class="source-kind">(study)'
-        '</span> · NEJM Evidence <span class="source-kind">(journal)</span>'
+        '</span> · <a href="/source/nejm-evidence/">NEJM Evidence</a> '
+        '<span class="source-kind">(journal)</span>'
     ) in html
 
 
