@@ -9,6 +9,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import cache  # noqa: F401  Connects the page cache's signals.
         from articles.roles import roles_sync_after_migrate
+        from articles.search import sqlite_index_repair
 
         # No sender: permissions of apps migrated after this one (newsletter) exist only later.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="articles_roles_sync")
+        post_migrate.connect(sqlite_index_repair, dispatch_uid="articles_search_repair")
