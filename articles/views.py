@@ -177,20 +177,21 @@ class SearchView(PublishedMixin, ListView):
         if not results.exists() and (suggestion := stories.spelling_suggestion(self.query)):
             self.suggestion = suggestion
             results = stories.search(suggestion)
-        return results
+        # Ranking reads ids only; the page's stories come with their highlights in one query.
+        return results.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
         context["suggestion"] = self.suggestion
-        if context["articles"]:
-            page = context["articles"]
-            marked = Article.objects.filter(pk__in=[story.pk for story in page]).highlights(
-                self.suggestion or self.query
-            )
-            marks = {story.pk: story for story in marked.only("pk")}
-            for story in page:
-                story.headline_html = search.highlighted(marks[story.pk].headline_html)
-                story.excerpt_html = search.highlighted(marks[story.pk].excerpt_html)
+        if ids := list(context["page_obj"] or []):
+            marked = Article.objects.filter(pk__in=ids).for_cards()
+            stories = {
+                story.pk: story for story in marked.highlights(self.suggestion or self.query)
+            }
+            context["articles"] = [stories[pk] for pk in ids]
+            for story in context["articles"]:
+                story.headline_html = search.highlighted(story.headline_html)
+                story.excerpt_html = search.highlighted(story.excerpt_html)
         else:
             # Somewhere to go next: the topics most used lately, and the newest stories.
             published = Article.objects.published()
