@@ -24,7 +24,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections, transaction
 from django.db.backends.ddl_references import Statement
-from django.db.models import F, FloatField, Func, Lookup, TextField, Value
+from django.db.models import F, FloatField, Func, Lookup, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -35,6 +36,8 @@ START, STOP = "\x02", "\x03"
 # FTS5 bm25() column weights, the order of the table's columns: headline, standfirst, body.
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
+# How many matches of a query are ranked at most, newest first (see `matching`).
+CANDIDATES = 2000
 # The share of a headline's trigrams a misspelt word must have to count as a near miss.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -183,19 +186,32 @@ def search_vector():
 
 
 def matching(queryset, query):
-    """`queryset` filtered by `query` (from `parse`), most relevant first, then newest."""
+    """
+    `queryset` filtered by `query` (from `parse`), most relevant first, then newest.
+
+    Ranking every match of a common word would read every story, so only the newest CANDIDATES
+    matches (by id, which both indexes walk fast) are ranked; older ones are left out.
+    """
     if not query:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
+        newest = queryset.model.objects.filter(search_vector=tsquery).order_by("-pk")
+        oldest_candidate = Coalesce(Subquery(newest.values("pk")[CANDIDATES - 1 :][:1]), 0)
         return (
-            queryset.filter(search_vector=tsquery)
+            queryset.filter(search_vector=tsquery, pk__gte=oldest_candidate)
             .alias(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-published_at", "-pk")
         )
     document, rank = F("search_entry__document"), FloatField()
+    entries = queryset.model.search_entry.related.related_model.objects
+    newest = entries.filter(document__match=query.fts5()).order_by("-article")
+    oldest_candidate = Coalesce(Subquery(newest.values("article")[CANDIDATES - 1 :][:1]), 0)
     return (
-        queryset.filter(search_entry__document__match=query.fts5())
+        queryset.filter(
+            search_entry__document__match=query.fts5(),
+            search_entry__article__gte=oldest_candidate,
+        )
         .alias(rank=Func(document, *map(Value, SQLITE_WEIGHTS), function="bm25", output_field=rank))
         .order_by("rank", "-published_at", "-pk")
     )

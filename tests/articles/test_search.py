@@ -325,3 +325,13 @@ def test_cached_search_pages_are_kept_apart_by_query(client, settings):
     assert "Bees thrive" not in cached.content.decode()
     ArticleFactory(title="Wolves howl")
     assert "Wolves howl" in titles(search(client, "wolves"))
+
+
+def test_past_the_candidate_limit_the_newest_matches_are_ranked(monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    ArticleFactory(title="Vaccine works")
+    ArticleFactory(title="Budget", body="<p>Vaccine mention.</p>")
+    ArticleFactory(title="Sport", body="<p>Vaccine again.</p>")
+    assert found("vaccine") == ["Budget", "Sport"]
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    assert found("vaccine")[0] == "Vaccine works"
