@@ -294,9 +294,9 @@ class ArticleQuerySet(models.QuerySet):
         """
         return search.matching(self, search.parse(text))
 
-    def highlights(self, text):
-        """Annotate `headline_html` and `excerpt_html`: the matches marked, the text escaped."""
-        return search.highlights(self, search.parse(text))
+    def highlights(self, text, ids):
+        """A page of results, `ids`, with `text`'s matches marked: see search.highlights()."""
+        return search.highlights(self, search.parse(text), ids)
 
     def spelling_suggestion(self, text):
         """The reader's `text` spelt as our headlines spell it ("alzeimer": "alzheimer"), or ""."""

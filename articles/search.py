@@ -37,7 +37,7 @@ START, STOP = "\x02", "\x03"
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
 # How many matches of a query are ranked at most, newest first (see `matching`).
-CANDIDATES = 2000
+CANDIDATES = 1000
 # The share of a headline's trigrams a misspelt word must have to count as a near miss.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -217,11 +217,12 @@ def matching(queryset, query):
     )
 
 
-def highlights(queryset, query):
+def highlights(queryset, query, ids):
     """
-    Annotate `headline_html` and `excerpt_html`, the headline and the best passage of `query`'s
-    matches marked. Run it on a page of results: excerpts are the costly part of a search.
+    The stories `ids` (a page of results) in `queryset`, annotated with `headline_html` and
+    `excerpt_html`: the headline and the best passage, `query`'s matches between START and STOP.
     """
+    queryset = queryset.filter(pk__in=ids)
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
         marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
@@ -232,7 +233,12 @@ def highlights(queryset, query):
             words_of("body_text"), tsquery, max_words=35, min_words=20, max_fragments=1, **marks
         )
     else:
-        queryset = queryset.filter(search_entry__document__match=query.fts5())
+        # The id range lets FTS5 read only that stretch of a common word's matches.
+        queryset = queryset.filter(
+            search_entry__document__match=query.fts5(),
+            search_entry__article__gte=min(ids),
+            search_entry__article__lte=max(ids),
+        )
         document = F("search_entry__document")
         text = TextField()
         headline = Func(document, *map(Value, [0, START, STOP]), function="highlight")
