@@ -184,10 +184,8 @@ class SearchView(PublishedMixin, ListView):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)
         context["suggestion"] = self.suggestion
         if ids := list(context["page_obj"] or []):
-            marked = Article.objects.filter(pk__in=ids).for_cards()
-            stories = {
-                story.pk: story for story in marked.highlights(self.suggestion or self.query)
-            }
+            marked = Article.objects.for_cards().highlights(self.suggestion or self.query, ids)
+            stories = {story.pk: story for story in marked}
             context["articles"] = [stories[pk] for pk in ids]
             for story in context["articles"]:
                 story.headline_html = search.highlighted(story.headline_html)
