@@ -222,6 +222,8 @@ def highlights(queryset, query, ids):
     The stories `ids` (a page of results) in `queryset`, annotated with `headline_html` and
     `excerpt_html`: the headline and the best passage, `query`'s matches between START and STOP.
     """
+    if not ids:
+        return queryset.none()
     queryset = queryset.filter(pk__in=ids)
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
