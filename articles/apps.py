@@ -9,7 +9,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import cache, site  # noqa: F401  Connect their signals.
         from articles.roles import ROLES, roles_declare, roles_sync_after_migrate
+        from articles.search import sqlite_index_repair
 
         roles_declare(ROLES)
         # No sender: permissions of apps migrated after this one (newsletter) exist only later.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="articles_roles_sync")
+        post_migrate.connect(sqlite_index_repair, dispatch_uid="articles_search_repair")

@@ -9,7 +9,8 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
-from articles.models import Article, Page
+from articles import search
+from articles.models import Article, Category, Page
 from articles.sanitize import sanitize_html
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -160,3 +161,42 @@ class SearchForm(forms.Form):
             "null_characters_not_allowed": "Please search with letters, digits and punctuation.",
         },
     )
+    category = forms.ModelChoiceField(
+        Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All topics",
+        label="Topic",
+    )
+    since = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if text and not search.parse(text):
+            raise forms.ValidationError(
+                "Please search with at least one word of letters or digits "
+                "(a word after a minus sign is left out, not looked for).",
+                code="no_words",
+            )
+        return text
+
+    def clean(self):
+        since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The end date comes before the start date.")
+        return self.cleaned_data
+
+    def filter(self, queryset):
+        """`queryset` narrowed to the topic and dates chosen."""
+        if category := self.cleaned_data.get("category"):
+            queryset = queryset.filter(category=category)
+        if since := self.cleaned_data.get("since"):
+            queryset = queryset.filter(published_at__date__gte=since)
+        if until := self.cleaned_data.get("until"):
+            queryset = queryset.filter(published_at__date__lte=until)
+        return queryset

@@ -4,10 +4,11 @@ from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.indexes import OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
-from django.db import connections, models
+from django.db import models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import resolve, reverse
@@ -17,7 +18,7 @@ from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import renditions
+from articles import renditions, search
 from articles.colours import readable_background
 from articles.sanitize import sanitize_html, strip_control_characters
 
@@ -28,8 +29,6 @@ PLAIN_TEXT_FIELDS = [
     "title", "standfirst", "hero_image_alt", "hero_image_caption", "hero_image_credit",
     "seo_title", "seo_description",
 ]  # fmt: skip
-# The text search configuration of Article.search_document (see migration 0003_search).
-SEARCH_CONFIG = "english"
 
 
 class Category(models.Model):
@@ -405,23 +404,20 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-is_pinned", "-shared_tags", "-published_at", "-pk")[:limit]
         )
 
-    def search(self, query):
+    def search(self, text):
         """
-        Stories matching `query`, best first: ranked full-text search on PostgreSQL (quoted
-        phrases, `or` and `-word` work), on other databases every word as a substring, newest first.
+        Stories matching the reader's `text`, most relevant first, then newest: full-text search
+        on PostgreSQL and SQLite alike (see articles.search). Chain it after published().
         """
-        if connections[self.db].vendor == "postgresql":
-            terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-            return (
-                self.filter(search_document=terms)
-                .annotate(rank=SearchRank(F("search_document"), terms))
-                .order_by("-rank", "-published_at", "-pk")
-            )
-        matches = Q()
-        for word in query.replace('"', " ").split():
-            in_text = Q(title__icontains=word) | Q(standfirst__icontains=word)
-            matches &= in_text | Q(body__icontains=word)
-        return self.filter(matches).order_by("-published_at", "-pk")
+        return search.matching(self, search.parse(text))
+
+    def highlights(self, text, ids):
+        """A page of results, `ids`, with `text`'s matches marked: see search.highlights()."""
+        return search.highlights(self, search.parse(text), ids)
+
+    def spelling_suggestion(self, text):
+        """The reader's `text` spelt as our headlines spell it ("alzeimer": "alzheimer"), or ""."""
+        return search.spelling_suggestion(self, search.parse(text))
 
 
 class TaggedArticle(TaggedItemBase):
@@ -552,11 +548,15 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
-    search_document = SearchVectorField(
-        null=True,
-        editable=False,
-        help_text="Headline (weight A), standfirst (B) and body (C), kept up to date by a "
-        "PostgreSQL trigger; empty on other databases.",
+    body_text = models.TextField(
+        blank=True, editable=False, help_text="The body's plain text, for search; set on save."
+    )
+    search_vector = models.GeneratedField(
+        expression=search.search_vector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        help_text="Headline (weight A), standfirst (B) and body (C), for PostgreSQL full-text "
+        "search; NULL on SQLite, which searches its FTS5 table (see articles.search).",
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -581,6 +581,10 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_published"
             ),
+            search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
+            search.PostgreSQLGinIndex(
+                OpClass("title", name="gin_trgm_ops"), name="article_title_trigrams"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -598,6 +602,7 @@ class Article(models.Model):
             setattr(self, field, strip_control_characters(getattr(self, field)))
         words = len(strip_tags(self.body).split())
         self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        self.body_text = strip_control_characters(search.plain_text(self.body))
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -1204,3 +1209,27 @@ class StudyNotice(models.Model):
         when = date_format(self.notice_date, "j F Y") if self.notice_date else ""
         text = self.Kind(self.kind).reader_text(when)
         return f"{text} The notice: {self.notice_url}" if self.notice_url else text
+
+
+class ArticleSearchEntry(models.Model):
+    """
+    A story's row in `article_search`, SQLite's FTS5 index of stories (headline, standfirst and
+    body text), which triggers on the articles table keep in step (migration 0009). Search joins
+    it on SQLite only; PostgreSQL has no such table and searches `Article.search_vector`.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="search_entry",
+    )
+    document = search.FullTextField(db_column="article_search")
+
+    class Meta:
+        managed = False
+        db_table = "article_search"
+
+    def __str__(self):
+        return str(self.article_id)

@@ -19,6 +19,7 @@ urlpatterns = [
         name="archive_month",
     ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("opensearch.xml", public_page(views.OpenSearchView.as_view()), name="opensearch"),
     path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),
     path("feed/atom/", public_page(feeds.LatestAtomFeed()), name="feed_atom"),
     path(

@@ -1,16 +1,19 @@
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
+from articles import search
 from articles.forms import SearchForm
 from articles.markdown_copies import page_markdown, story_markdown
 from articles.models import (
@@ -30,6 +33,10 @@ from articles.services import articles_visible_to
 LATEST_ON_HOME = 6
 PER_SECTION_ON_HOME = 3
 REVIEWED_ON_AUTHOR_PAGE = 12
+MAX_SEARCH_RESULTS = 240
+TOPICS_ON_SEARCH = 12
+RECENT_FOR_TOPICS = 500
+LATEST_ON_SEARCH = 4
 
 
 class PublishedMixin:
@@ -187,19 +194,71 @@ class MonthView(PublishedMixin, MonthArchiveView):
         return context
 
 
+class SearchPaginator(Paginator):
+    """Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search."""
+
+    @cached_property
+    def matches(self):
+        return self.object_list.order_by()[: MAX_SEARCH_RESULTS + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.matches, MAX_SEARCH_RESULTS)
+
+    @property
+    def has_more(self):
+        return self.matches > MAX_SEARCH_RESULTS
+
+
 class SearchView(PublishedMixin, ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
+    paginator_class = SearchPaginator
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
-        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
-        if not self.query:
+        self.query = self.suggestion = ""
+        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return Article.objects.none()
-        return super().get_queryset().search(self.query)
+        self.query = self.form.cleaned_data["q"]
+        stories = self.form.filter(super().get_queryset())
+        results = stories.search(self.query)
+        if not results.exists() and (suggestion := stories.spelling_suggestion(self.query)):
+            self.suggestion = suggestion
+            results = stories.search(suggestion)
+        # Ranking reads ids only; the page's stories come with their highlights in one query.
+        return results.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context["suggestion"] = self.suggestion
+        if ids := list(context["page_obj"] or []):
+            marked = Article.objects.for_cards().highlights(self.suggestion or self.query, ids)
+            stories = {story.pk: story for story in marked}
+            context["articles"] = [stories[pk] for pk in ids]
+            for story in context["articles"]:
+                story.headline_html = search.highlighted(story.headline_html)
+                story.excerpt_html = search.highlighted(story.excerpt_html)
+        else:
+            # Somewhere to go next: the topics most used lately, and the newest stories.
+            published = Article.objects.published()
+            recent = published.order_by("-published_at").values("pk")[:RECENT_FOR_TOPICS]
+            context["topics"] = (
+                Tag.objects.filter(articles_taggedarticle_items__content_object__in=recent)
+                .annotate(stories=Count("articles_taggedarticle_items"))
+                .order_by("-stories", "name")[:TOPICS_ON_SEARCH]
+            )
+            context["latest"] = published.for_cards().order_by("-published_at", "-pk")[
+                :LATEST_ON_SEARCH
+            ]
+        return context
+
+
+class OpenSearchView(TemplateView):
+    """Lets browsers add the site's search to their search bar (linked from every page)."""
+
+    template_name = "opensearch.xml"
+    content_type = "application/opensearchdescription+xml; charset=utf-8"
 
 
 class ArticleView(DetailView):

@@ -104,6 +104,7 @@ class Command(BaseCommand):
             slug=f"generated-{run}-{index}",
             standfirst=" ".join(rng.choices(WORDS, k=30)).capitalize() + ".",
             body="".join(f"<p>{paragraph}</p>" for paragraph in paragraphs),
+            body_text=" ".join(paragraphs),  # what save() would derive, for search
             category_id=rng.choice(categories),
             status=Article.Status.PUBLISHED,
             published_at=now - timedelta(minutes=rng.randint(1, 60 * 24 * 365 * 5)),
