@@ -15,7 +15,11 @@ from taggit.models import TaggedItemBase
 
 from articles import renditions
 from articles.colours import readable_background
-from articles.sanitize import sanitize_html, strip_control_characters
+from articles.sanitize import (
+    sanitize_html,
+    strip_control_characters,
+    strip_control_characters_from,
+)
 
 WORDS_PER_MINUTE = 230
 PHOTO_WIDTHS = (160, 320)
@@ -52,6 +56,10 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
@@ -91,6 +99,7 @@ class Author(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "credentials", "bio"])
         super().save(*args, **kwargs)
         renditions.renditions_refresh(
             instance=self, field="photo", record_field="photo_renditions", widths=PHOTO_WIDTHS
@@ -129,6 +138,10 @@ class Source(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name"])
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
@@ -144,6 +157,10 @@ class Series(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
 
 
 class EvidenceStage(models.TextChoices):
