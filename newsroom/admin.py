@@ -1,5 +1,6 @@
 """
-The admin site: Django's, with a "view on site" shortcut that asks the model's admin first.
+The admin site: Django's, with a "view on site" shortcut that asks the model's admin first, and
+every ModelAdmin given the input checks of newsroom.admin_inputs.
 
 Django's own shortcut (`admin/r/<content type>/<id>/`) redirects any staff member to any object's
 `get_absolute_url()`, which would tell a writer another writer's draft headline, or hand out a
@@ -11,8 +12,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path
 
+from newsroom.admin_inputs import with_checks
+
 
 class NewsroomAdminSite(admin.AdminSite):
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, with_checks(admin_class or admin.ModelAdmin), **options)
+
     def get_urls(self):
         urls = [
             path(
