@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from reversion.admin import VersionAdmin
 
 from articles import services
@@ -138,14 +139,6 @@ class StateFilter(admin.SimpleListFilter):
             case value:
                 return queryset.filter(status=value)
 
-
-BADGE_COLOURS = {
-    "Draft": "#6b7280",
-    "In review": "#b45309",
-    "Scheduled": "#1d4ed8",
-    "Published": "#15803d",
-    "Unpublished": "#b91c1c",
-}
 
 # The workflow buttons: POST value -> (label, service).
 WORKFLOW_ACTIONS = {
@@ -284,26 +277,20 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     def thumbnail(self, article):
         if not article.hero_image:
             return mark_safe(
-                '<span title="No image" style="display: inline-block; width: 80px; '
-                'height: 45px; background: #e5e7eb; border-radius: 4px"></span>'
+                '<span title="No image" class="story-thumbnail story-thumbnail-none"></span>'
             )
         # The smallest rendition, not the original upload: a page lists dozens of stories.
         small = article.hero_rendition(160)
         return format_html(
-            '<img src="{}" alt="" width="80" height="45" loading="lazy" '
-            'style="object-fit: cover; border-radius: 4px">',
+            '<img src="{}" alt="" width="80" height="45" loading="lazy" class="story-thumbnail">',
             small.url if small else article.hero_image.url,
         )
 
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
         state = services.article_state(article)
-        return format_html(
-            '<span class="status-badge" style="background: {}; color: #fff; '
-            'padding: 2px 8px; border-radius: 999px; white-space: nowrap">{}</span>',
-            BADGE_COLOURS[state],
-            state,
-        )
+        # Colours in static/css/admin.css, one class per state.
+        return format_html('<span class="status-badge status-{}">{}</span>', slugify(state), state)
 
     @admin.display(description="status")
     def state(self, article):
@@ -328,7 +315,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         if not article.hero_image:
             return "No image yet."
         return format_html(
-            '<img src="{}" alt="{}" style="max-width: 320px; height: auto; border-radius: 4px">',
+            '<img src="{}" alt="{}" class="hero-image-preview">',
             article.hero_image.url,
             article.hero_image_alt,
         )
@@ -341,7 +328,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         return format_html(
             '<a href="{}" target="_blank">Preview this version</a><br>'
             'Share with a reviewer (works without an account for {} days): <input type="text" '
-            'readonly size="60" value="{}" onclick="this.select()" aria-label="Share link">',
+            'readonly size="60" value="{}" class="select-on-click" aria-label="Share link">',
             staff_preview_url(article),
             days,
             settings.SITE_URL + shared_preview_url(article),

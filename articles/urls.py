@@ -11,6 +11,11 @@ urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("robots.txt", public_page(views.RobotsView.as_view()), name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path(
+        "category-colours.css",
+        public_page(views.CategoryColoursView.as_view()),
+        name="category_colours",
+    ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),
     path("feed/atom/", public_page(feeds.LatestAtomFeed()), name="feed_atom"),

@@ -1,8 +1,21 @@
+from django.conf import settings
 from django.urls import path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 
 from newsletter import views
 
 app_name = "newsletter"
+
+# An email as mail programs show it: its own inline styles and the site's images, never a script.
+EMAIL_PREVIEW_CSP = {
+    "default-src": [CSP.NONE],
+    "style-src": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, settings.SITE_URL],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
 
 urlpatterns = [
     path("", views.NewsletterView.as_view(), name="index"),
@@ -12,5 +25,9 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("preferences/<str:token>/", views.PreferencesView.as_view(), name="preferences"),
     path("new-link/", views.NewLinkView.as_view(), name="new_link"),
-    path("editions/<int:pk>/preview/", views.EditionPreviewView.as_view(), name="edition_preview"),
+    path(
+        "editions/<int:pk>/preview/",
+        csp_override(EMAIL_PREVIEW_CSP)(views.EditionPreviewView.as_view()),
+        name="edition_preview",
+    ),
 ]
