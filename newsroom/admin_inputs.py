@@ -3,9 +3,9 @@ What the admin takes from a request is checked before Django queries with it.
 
 Django's admin passes some hand-typed values straight to the database or to Python's dates: a
 date-list year beyond the calendar, a bulk-action selection that is no id, an id too large for its
-column in a picker (whose widget looks the value up again to redraw the form). Each was a 500;
-each is now a 400 or a form error. NewsroomAdminSite adds these checks to every ModelAdmin and
-inline, ours and other apps' alike.
+column in a picker (whose widget looks the value up again to redraw the form), a NUL in the id of
+a history page (on PostgreSQL). Each was a 500; each is now a 400, a 404 or a form error.
+NewsroomAdminSite adds these checks to every ModelAdmin and inline, ours and other apps' alike.
 """
 
 import functools
@@ -13,8 +13,10 @@ from datetime import date
 
 from django import forms
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import BadRequest, ValidationError
+from django.http import Http404
 
 
 def is_key(model_field, value):
@@ -106,6 +108,12 @@ class CheckedRequests(CheckedFormFields):
             date(year, month, day)
         except (ValueError, OverflowError):
             raise BadRequest("No such date.") from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        # django-reversion's history looks the id up as text: PostgreSQL refuses a NUL in it.
+        if not is_key(self.model._meta.pk, unquote(object_id)):
+            raise Http404("No such object.")
+        return super().history_view(request, object_id, extra_context)
 
     def response_action(self, request, queryset, *args, **kwargs):
         pk = self.model._meta.pk

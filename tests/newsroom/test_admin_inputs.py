@@ -147,3 +147,11 @@ def test_a_subscribers_categories_given_no_id_is_a_form_error(admin_client, valu
     assert_form_error(admin_client.post(url, data))
     assert Subscriber.objects.get(pk=subscriber.pk).categories.count() == 1
     assert Category.objects.count() == 1
+
+
+@pytest.mark.parametrize("object_id", NOT_IDS)
+@pytest.mark.parametrize("name", ["articles_article", "newsletter_subscriber", "taggit_tag"])
+def test_the_history_of_no_such_object_is_not_found(admin_client, name, object_id):
+    ArticleFactory()
+    response = admin_client.get(reverse(f"admin:{name}_history", args=[object_id]))
+    assert response.status_code in {302, 404}  # Django's own answer to an unknown id is a 302
