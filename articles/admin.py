@@ -6,17 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from reversion.admin import VersionAdmin
 
 from articles import services
-from articles.admin_revisions import WORKFLOW_FIELDS, RevisionsMixin
-from articles.checks import article_blockers, article_warnings
+from articles.admin_revisions import RevisionsMixin
 from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
@@ -30,9 +27,10 @@ from articles.models import (
     Source,
     TaggedArticle,
 )
+from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
 
-Status = Article.Status
+State = Article.State
 
 
 @admin.register(Category)
@@ -120,57 +118,24 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [
-            (Status.DRAFT, "Draft"),
-            (Status.IN_REVIEW, "In review"),
-            ("scheduled", "Scheduled"),
-            ("live", "Published"),
-            (Status.UNPUBLISHED, "Unpublished"),
-        ]
+        return State.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case "scheduled":
-                return queryset.scheduled()
-            case "live":
-                return queryset.published()
-            case None:
-                return queryset
-            case value:
-                return queryset.filter(status=value)
+        return queryset if self.value() is None else queryset.in_state(self.value())
 
 
-# The workflow buttons: POST value -> (label, service).
+# The workflow buttons, named as services.article_actions_available names the steps:
+# POST value -> (label, service, its arguments besides the story and the user).
 WORKFLOW_ACTIONS = {
-    "submit": ("Submit for review", services.article_submit_for_review),
-    "return_to_draft": ("Return to draft", services.article_return_to_draft),
-    "publish": ("Publish now", services.article_publish),
-    "schedule": ("Schedule", services.article_schedule),
-    "unpublish": ("Unpublish", services.article_unpublish),
-    "feature": ("Feature on the home page", services.article_feature),
-    "unfeature": ("Stop featuring", services.article_feature),
-    "mark_updated": ("Mark as substantively updated", services.article_mark_updated),
+    "submit": ("Submit for review", services.article_submit_for_review, {}),
+    "return_to_draft": ("Return to draft", services.article_return_to_draft, {}),
+    "publish": ("Publish now", services.article_publish, {}),
+    "schedule": ("Schedule", services.article_schedule, {}),
+    "unpublish": ("Unpublish", services.article_unpublish, {}),
+    "feature": ("Feature on the home page", services.article_feature, {"featured": True}),
+    "unfeature": ("Stop featuring", services.article_feature, {"featured": False}),
+    "mark_updated": ("Mark as substantively updated", services.article_mark_updated, {}),
 }
-
-
-def available_workflow_actions(user, article):
-    """The buttons worth showing `user` for `article` now (the services check again)."""
-    state = services.article_state(article)
-    editor, feature = services.can_publish(user), services.can_feature(user)
-    editable = services.can_edit(user, article)
-    shown = {
-        "submit": editable and article.status == Status.DRAFT,
-        "return_to_draft": editable and article.status in {Status.IN_REVIEW, Status.UNPUBLISHED},
-        "publish": editor and state in {"In review", "Unpublished", "Scheduled"},
-        "schedule": editor
-        and state in {"In review", "Unpublished", "Scheduled"}
-        and not services.has_gone_live(article),
-        "unpublish": editor and article.status == Status.PUBLISHED,
-        "feature": feature and article.status == Status.PUBLISHED and not article.featured,
-        "unfeature": feature and article.featured,
-        "mark_updated": editor and state == "Published",
-    }
-    return [(name, WORKFLOW_ACTIONS[name][0]) for name, show in shown.items() if show]
 
 
 @admin.register(Article)
@@ -201,7 +166,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["state", "published_at", "updated_at", "featured"]
-        if services.can_publish(request.user) and not (obj and services.has_gone_live(obj)):
+        if services.can_publish(request.user) and not (obj and obj.went_live):
             publishing.append("schedule_for")
         if obj is not None:
             publishing.append("preview_links")
@@ -228,7 +193,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
+        readonly = [*services.WORKFLOW_FIELDS, "state", "hero_image_preview", "preview_links"]
         if not services.can_publish(request.user):
             readonly += ["reviewed_by", "last_reviewed"]  # the medical review is the editors' call
         return readonly
@@ -247,9 +212,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "related_articles":
-            # The form shows the headline of every story picked, so only public or own ones.
-            visible = services.articles_visible_to(request.user)
-            kwargs["queryset"] = Article.objects.published() | visible
+            kwargs["queryset"] = services.articles_pinnable_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
@@ -269,36 +232,28 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         return services.can_feature(request.user)
 
     def view_on_site(self, article):
-        return article.get_absolute_url() if article.is_published else None
+        return article.get_absolute_url() if article.state == State.LIVE else None
 
     # Columns and read-only fields.
 
     @admin.display(description="")
     def thumbnail(self, article):
-        if not article.hero_image:
-            return mark_safe(
-                '<span title="No image" class="story-thumbnail story-thumbnail-none"></span>'
-            )
-        # The smallest rendition, not the original upload: a page lists dozens of stories.
-        small = article.hero_rendition(160)
-        return format_html(
-            '<img src="{}" alt="" width="80" height="45" loading="lazy" class="story-thumbnail">',
-            small.url if small else article.hero_image.url,
-        )
+        src = None
+        if article.hero_image:
+            # The smallest rendition, not the original upload: a page lists dozens of stories.
+            small = article.hero_rendition(160)
+            src = small.url if small else article.hero_image.url
+        return render_to_string("admin/articles/article/thumbnail.html", {"src": src})
 
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
-        state = services.article_state(article)
-        # Colours in static/css/admin.css, one class per state.
-        return format_html('<span class="status-badge status-{}">{}</span>', slugify(state), state)
+        return render_to_string("admin/articles/article/state_badge.html", {"state": article.state})
 
     @admin.display(description="status")
     def state(self, article):
-        if article.pk is None:
-            return "Draft"
-        if services.article_state(article) == "Scheduled":
+        if article.state == State.SCHEDULED:
             return f"Scheduled for {self.goes_live(article)}"
-        return services.article_state(article)
+        return article.state.label
 
     @admin.display(description="published / scheduled for", ordering="published_at")
     def goes_live(self, article):
@@ -312,42 +267,29 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     @admin.display(description="preview")
     def hero_image_preview(self, article):
-        if not article.hero_image:
-            return "No image yet."
-        return format_html(
-            '<img src="{}" alt="{}" class="hero-image-preview">',
-            article.hero_image.url,
-            article.hero_image_alt,
+        return render_to_string(
+            "admin/articles/article/hero_image_preview.html", {"article": article}
         )
 
     @admin.display(description="preview links")
     def preview_links(self, article):
         if article.pk is None:
             return ""
-        days = PREVIEW_LINK_LIFETIME.days
-        return format_html(
-            '<a href="{}" target="_blank">Preview this version</a><br>'
-            'Share with a reviewer (works without an account for {} days): <input type="text" '
-            'readonly size="60" value="{}" class="select-on-click" aria-label="Share link">',
-            staff_preview_url(article),
-            days,
-            settings.SITE_URL + shared_preview_url(article),
-        )
+        context = {
+            "preview_url": staff_preview_url(article),
+            "share_url": settings.SITE_URL + shared_preview_url(article),
+            "days": PREVIEW_LINK_LIFETIME.days,
+        }
+        return render_to_string("admin/articles/article/preview_links.html", context)
 
     # Saving: the form never sets workflow fields; the buttons run the services.
 
     def save_model(self, request, obj, form, change):
-        before = getattr(request, "_article_before_revert", None)
-        if before:
-            # Restoring an old version restores its words, not its place in the workflow.
-            for field in WORKFLOW_FIELDS:
-                setattr(obj, field, before[field])
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        old_slug = before["slug"] if before else form.initial.get("slug")
         if change:
-            services.article_record_slug_change(article=obj, old_slug=old_slug)
+            services.article_record_slug_change(article=obj, old_slug=form.initial.get("slug"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -362,14 +304,11 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         if action not in WORKFLOW_ACTIONS:
             messages.error(request, "Unknown workflow action.")
             return
-        label, service = WORKFLOW_ACTIONS[action]
-        kwargs = {"article": article, "user": request.user}
+        label, service, kwargs = WORKFLOW_ACTIONS[action]
         if action == "schedule":
-            kwargs["at"] = schedule_for
-        elif action in {"feature", "unfeature"}:
-            kwargs["featured"] = action == "feature"
+            kwargs = {"at": schedule_for}
         try:
-            service(**kwargs)
+            service(article=article, user=request.user, **kwargs)
         except PermissionDenied:
             messages.error(request, f"“{label}”: you do not have permission to do that.")
             return
@@ -377,16 +316,18 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             for message in error.messages:
                 messages.error(request, f"“{label}” did not happen: {message}")
             return
-        request._workflow_done = label
-        messages.success(request, f"“{article}”: {services.article_state(article).lower()}.")
+        # The version saved with this change names the step (see log_change).
+        reversion.set_comment(f"{label}.")
+        messages.success(request, f"“{article}”: {article.state.label.lower()}.")
         if action in {"publish", "schedule"}:
             for warning in article_warnings(article):
                 messages.warning(request, warning)
 
     def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        if done := getattr(request, "_workflow_done", None):
-            reversion.set_comment(f"{entry.get_change_message()} {done}.".lstrip())
+        step = reversion.get_comment() if reversion.is_active() else ""
+        entry = super().log_change(request, obj, message)  # the comment becomes the change message
+        if step:
+            reversion.set_comment(f"{entry.get_change_message()} {step}".lstrip())
         return entry
 
     def response_change(self, request, obj):
@@ -403,8 +344,9 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         article = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if article is not None:
+            available = services.article_actions_available(article=article, user=request.user)
             extra_context |= {
-                "workflow_actions": available_workflow_actions(request.user, article),
+                "workflow_actions": [(name, WORKFLOW_ACTIONS[name][0]) for name in available],
                 "prepublish_warnings": article_warnings(article),
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),

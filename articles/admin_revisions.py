@@ -13,9 +13,9 @@ from reversion.models import Version
 from articles import services
 from articles.models import Article, ArticleAuthor, Citation, TaggedArticle
 
-# Changed only through the workflow buttons and actions (services.py), never by a form or a
-# restore: an old version brings back its words, not its place in the workflow.
-WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
+# An old version brings back its words, not its place in the workflow (services.WORKFLOW_FIELDS):
+# revision_view hands the story as it stands, under this name, to changeform_view.
+STORY_BEFORE_RESTORE = "story_before_restore"
 RESTORED_TABLES = [
     model._meta.db_table for model in (Article, ArticleAuthor, Citation, TaggedArticle)
 ]
@@ -50,12 +50,13 @@ class RevisionsMixin:
         )
         if article is None or not allowed(request, article):
             raise PermissionDenied
-        request._article_before_revert = {
-            field: getattr(article, field) for field in [*WORKFLOW_FIELDS, "slug"]
-        }
+        extra_context = (extra_context or {}) | {STORY_BEFORE_RESTORE: article}
         try:
             with transaction.atomic():
                 response = super().revision_view(request, object_id, version_id, extra_context)
+                if request.method == "POST" and response.status_code == 302:
+                    restored = Article.objects.get(pk=article.pk)
+                    services.article_record_slug_change(article=restored, old_slug=article.slug)
                 # An old version can name an author, source or tag deleted since; the database
                 # would only refuse the dangling rows at commit, with a server error.
                 connection.check_constraints(table_names=RESTORED_TABLES)
@@ -69,6 +70,14 @@ class RevisionsMixin:
                 reverse("admin:articles_article_history", args=[quote(article.pk)])
             )
         return response
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if before := (extra_context or {}).get(STORY_BEFORE_RESTORE):
+            # django-reversion has just written back every field of the old version: put the
+            # workflow's back as they are, before the form shows the story and saves it.
+            workflow = {field: getattr(before, field) for field in services.WORKFLOW_FIELDS}
+            Article.objects.filter(pk=before.pk).update(**workflow)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not services.can_publish(request.user):

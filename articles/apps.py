@@ -10,9 +10,10 @@ class ArticlesConfig(AppConfig):
         from taggit.models import Tag
 
         from articles import cache  # noqa: F401  Connects the page cache's signals.
-        from articles.roles import roles_sync_after_migrate
+        from articles.roles import ROLES, roles_declare, roles_sync_after_migrate
         from articles.sanitize import strip_control_characters_from_tag
 
+        roles_declare(ROLES)
         # No sender: permissions of apps migrated after this one (newsletter) exist only later.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="articles_roles_sync")
         pre_save.connect(strip_control_characters_from_tag, sender=Tag, dispatch_uid="tag_names")

@@ -9,6 +9,7 @@ from articles.models import Article
 from articles.services import articles_visible_to
 
 DASHBOARD_ROWS = 8
+State = Article.State
 
 
 def editorial_dashboard(user):
@@ -22,15 +23,15 @@ def editorial_dashboard(user):
     recent = timezone.now() - timedelta(days=7)
     mine = Q(created_by=user) | Q(authors__user=user)
     panels = [
-        ("In review", stories.filter(status=Article.Status.IN_REVIEW).order_by("modified_at")),
-        ("Scheduled", stories.scheduled().order_by("published_at")),
+        ("In review", stories.in_state(State.IN_REVIEW).order_by("modified_at")),
+        ("Scheduled", stories.in_state(State.SCHEDULED).order_by("published_at")),
         (
             "Recently published",
-            stories.published().filter(published_at__gte=recent).order_by("-published_at"),
+            stories.in_state(State.LIVE).filter(published_at__gte=recent).order_by("-published_at"),
         ),
         (
             "My drafts",
-            stories.filter(mine, status=Article.Status.DRAFT).distinct().order_by("-modified_at"),
+            stories.in_state(State.DRAFT).filter(mine).distinct().order_by("-modified_at"),
         ),
     ]
     return [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]

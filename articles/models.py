@@ -202,11 +202,21 @@ EVIDENCE_EXPLANATIONS = {
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Stories readers may see: published, and not scheduled for later."""
+        """Stories readers may see (`Article.State.LIVE`): published, not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def in_state(self, state):
+        """The stories whose `Article.state` is `state`."""
+        match state:
+            case Article.State.LIVE:
+                return self.published()
+            case Article.State.SCHEDULED:
+                return self.scheduled()
+            case _:
+                return self.filter(status=state)
 
     def for_cards(self):
         """What a story card shows, in one query."""
@@ -337,10 +347,25 @@ class TaggedArticle(TaggedItemBase):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """The editors' last decision, as stored. A published story may be still to go live."""
+
         DRAFT = "draft", "Draft"
         IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
         UNPUBLISHED = "unpublished", "Unpublished"
+
+    class State(models.TextChoices):
+        """Where a story stands now (`Article.state`): its status, with scheduled told apart."""
+
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
+        LIVE = "live", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+        @property
+        def explanation(self):
+            return STATE_EXPLANATIONS[self]
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -494,12 +519,16 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     @property
-    def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def state(self):
+        """The story's `State`; `ArticleQuerySet.in_state()` finds stories by it."""
+        if self.status != self.Status.PUBLISHED:
+            return self.State(self.status)
+        return self.State.LIVE if self.went_live else self.State.SCHEDULED
+
+    @property
+    def went_live(self):
+        """Whether the story has been out in the world, even if it has been taken down since."""
+        return self.published_at is not None and self.published_at <= timezone.now()
 
     @property
     def evidence(self):
@@ -527,6 +556,15 @@ class Article(models.Model):
     @property
     def meta_description(self):
         return self.seo_description or self.standfirst
+
+
+STATE_EXPLANATIONS = {
+    Article.State.DRAFT: "Being written: only its writers and the editors can see it.",
+    Article.State.IN_REVIEW: "Written, waiting for an editor to publish it.",
+    Article.State.SCHEDULED: "Will go live on its own at the time set.",
+    Article.State.LIVE: "Readers can see it.",
+    Article.State.UNPUBLISHED: "Taken down: readers can no longer see it.",
+}
 
 
 class ArticleAuthor(models.Model):

@@ -1,14 +1,15 @@
 """
 The newsroom's roles, as Django groups, and the permissions each one holds.
 
-A permission is "app_label.codename", or "app_label.*" for every permission of that app, so a
-role keeps up with models added later (the newsletter's, for instance): `roles_sync` runs after
+Each app declares the roles it owns in its own `roles.py` and registers them with
+`roles_declare` from its AppConfig.ready; this module keeps that register, `roles_sync`, and
+the articles' roles. A permission is "app_label.codename", or "app_label.*" for every
+permission of that app, so a role keeps up with models added later: `roles_sync` runs after
 every `migrate` and adds whatever is missing. It never removes a permission given by hand.
 """
 
 WRITER = "Writer"
 EDITOR = "Editor"
-NEWSLETTER_MANAGER = "Newsletter manager"
 
 _STORY_PARTS = ["articleauthor", "citation", "taggedarticle", "correction"]
 
@@ -32,18 +33,23 @@ ROLES = {
         "taggit.*",
         "auth.view_user",
     ],
-    NEWSLETTER_MANAGER: [
-        "newsletter.*",
-        "articles.view_article",
-        "articles.view_category",
-    ],
 }  # fmt: skip
 
+# Every app's roles, by group name, as registered by roles_declare().
+DECLARED = {}
 
-def roles_sync(*, group_model, permission_model, using="default", roles=ROLES):
+
+def roles_declare(roles):
+    """Registers an app's roles: {group name: [permission, ...]}; a role may gather several."""
+    for name, wanted in roles.items():
+        permissions = DECLARED.setdefault(name, [])
+        permissions.extend(permission for permission in wanted if permission not in permissions)
+
+
+def roles_sync(*, group_model, permission_model, using="default", roles=None):
     """Create the role groups and add each one's missing permissions that exist by now."""
     permissions = list(permission_model.objects.using(using).select_related("content_type"))
-    for name, wanted in roles.items():
+    for name, wanted in (DECLARED if roles is None else roles).items():
         group, _ = group_model.objects.using(using).get_or_create(name=name)
         have = set(group.permissions.values_list("pk", flat=True))
         group.permissions.add(

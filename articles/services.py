@@ -1,21 +1,26 @@
 """
 The editorial workflow: draft → in review → published (now or at a set time) → unpublished.
 
-Every function checks who may do it and from which status, then saves. They raise
-PermissionDenied for the wrong person and WorkflowError for the wrong moment; the admin shows
-either as a message. `published_at` is set once, when a story first goes live.
+Each step has one rule, `_check_<step>`, saying who may take it and from which state: it raises
+PermissionDenied for the wrong person and WorkflowError for the wrong moment (the admin shows
+either as a message). Every step runs its rule before it saves, and `article_actions_available`
+asks the same rules which steps to offer. `published_at` is set once, when a story first goes live.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from articles.checks import article_blockers
 from articles.models import Article, ArticleAuthor, SlugRedirect
+from articles.prepublish import article_blockers
 
+State = Article.State
 Status = Article.Status
 PUBLISH_PERMISSION = "articles.publish_article"
 FEATURE_PERMISSION = "articles.feature_article"
+# Changed only through the steps below, never by a form or a restore: an old version brings
+# back its words, not its place in the workflow.
+WORKFLOW_FIELDS = ["status", "published_at", "updated_at", "featured"]
 
 
 class WorkflowError(ValidationError):
@@ -41,19 +46,20 @@ def articles_visible_to(user, queryset=None):
     return queryset.filter(Q(created_by=user) | Exists(bylined))
 
 
+def articles_pinnable_by(user):
+    """The stories `user` may pin to another: a form shows their headlines, so public or own."""
+    return Article.objects.published() | articles_visible_to(user)
+
+
 def can_edit(user, article):
     """Editors edit every story; writers their own, until it is published."""
     if can_publish(user):
         return True
     if not user.has_perm("articles.change_article"):
         return False
-    if article.status not in {Status.DRAFT, Status.IN_REVIEW}:
+    if article.state not in {State.DRAFT, State.IN_REVIEW}:
         return False
     return articles_visible_to(user).filter(pk=article.pk).exists()
-
-
-def has_gone_live(article):
-    return article.published_at is not None and article.published_at <= timezone.now()
 
 
 def _require(allowed):
@@ -61,9 +67,9 @@ def _require(allowed):
         raise PermissionDenied("You do not have permission to do that.")
 
 
-def _require_status(article, *statuses, action):
-    if article.status not in statuses:
-        state = article_state(article).lower()
+def _require_state(article, *states, action):
+    if article.state not in states:
+        state = article.state.label.lower()
         raise WorkflowError(f"This story is {state}, so it cannot be {action}.")
 
 
@@ -77,37 +83,95 @@ def _save(article, *fields):
     return article
 
 
-def article_state(article):
-    """The status as editors say it: a published story still to go live is "Scheduled"."""
-    if article.status == Status.PUBLISHED and not has_gone_live(article):
-        return "Scheduled"
-    return article.get_status_display()
+def _check_submit_for_review(article, user):
+    _require(can_edit(user, article))
+    _require_state(article, State.DRAFT, action="submitted for review")
+
+
+def _check_return_to_draft(article, user):
+    _require(can_edit(user, article))
+    _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, action="returned to draft")
+
+
+def _check_publish(article, user):
+    _require(can_publish(user))
+    if article.state == State.LIVE:
+        raise WorkflowError("This story is already published.")
+    _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, State.SCHEDULED, action="published")
+
+
+def _check_schedule(article, user):
+    _require(can_publish(user))
+    if article.went_live:
+        raise WorkflowError("This story has been published before: publish it again now instead.")
+    _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, State.SCHEDULED, action="scheduled")
+
+
+def _check_unpublish(article, user):
+    _require(can_publish(user))
+    _require_state(article, State.SCHEDULED, State.LIVE, action="unpublished")
+
+
+def _check_feature(article, user):
+    _require(can_feature(user))
+    _require_state(article, State.SCHEDULED, State.LIVE, action="featured")
+
+
+def _check_unfeature(article, user):
+    _require(can_feature(user))
+
+
+def _check_mark_updated(article, user):
+    _require(can_publish(user))
+    if article.state != State.LIVE:
+        raise WorkflowError("Only a live story can be marked as updated.")
+
+
+def article_actions_available(*, article, user):
+    """
+    The names of the steps `user` may take on `article` now, by the rules the steps enforce:
+    submit, return_to_draft, publish, schedule, unpublish, feature or unfeature (whichever
+    changes something), mark_updated. Whether the story is ready to go out (`article_blockers`)
+    is told when it is published, not here.
+    """
+    feature = ("unfeature", _check_unfeature) if article.featured else ("feature", _check_feature)
+    rules = [
+        ("submit", _check_submit_for_review),
+        ("return_to_draft", _check_return_to_draft),
+        ("publish", _check_publish),
+        ("schedule", _check_schedule),
+        ("unpublish", _check_unpublish),
+        feature,
+        ("mark_updated", _check_mark_updated),
+    ]
+    return [name for name, rule in rules if _allows(rule, article, user)]
+
+
+def _allows(rule, article, user):
+    try:
+        rule(article, user)
+    except (PermissionDenied, WorkflowError):
+        return False
+    return True
 
 
 def article_submit_for_review(*, article, user):
-    _require(can_edit(user, article))
-    _require_status(article, Status.DRAFT, action="submitted for review")
+    _check_submit_for_review(article, user)
     article.status = Status.IN_REVIEW
     return _save(article, "status")
 
 
 def article_return_to_draft(*, article, user):
-    _require(can_edit(user, article))
-    _require_status(article, Status.IN_REVIEW, Status.UNPUBLISHED, action="returned to draft")
+    _check_return_to_draft(article, user)
     article.status = Status.DRAFT
     return _save(article, "status")
 
 
 def article_publish(*, article, user):
     """Publish now. A story published before keeps its first publication date."""
-    _require(can_publish(user))
-    if article.status == Status.PUBLISHED and has_gone_live(article):
-        raise WorkflowError("This story is already published.")
-    _require_status(
-        article, Status.IN_REVIEW, Status.UNPUBLISHED, Status.PUBLISHED, action="published"
-    )
+    _check_publish(article, user)
     _require_publishable(article)
-    if not has_gone_live(article):
+    if not article.went_live:
         article.published_at = timezone.now()
     article.status = Status.PUBLISHED
     return _save(article, "status", "published_at")
@@ -115,14 +179,9 @@ def article_publish(*, article, user):
 
 def article_schedule(*, article, user, at):
     """Publish automatically at `at`, a time in the future."""
-    _require(can_publish(user))
+    _check_schedule(article, user)
     if at is None or at <= timezone.now():
         raise WorkflowError("Choose a time in the future to schedule the story.")
-    if has_gone_live(article):
-        raise WorkflowError("This story has been published before: publish it again now instead.")
-    _require_status(
-        article, Status.IN_REVIEW, Status.UNPUBLISHED, Status.PUBLISHED, action="scheduled"
-    )
     _require_publishable(article)
     article.status = Status.PUBLISHED
     article.published_at = at
@@ -131,9 +190,8 @@ def article_schedule(*, article, user, at):
 
 def article_unpublish(*, article, user):
     """Take a story down (or cancel its schedule). It no longer appears anywhere public."""
-    _require(can_publish(user))
-    _require_status(article, Status.PUBLISHED, action="unpublished")
-    if not has_gone_live(article):
+    _check_unpublish(article, user)
+    if not article.went_live:
         article.published_at = None  # it never went out: no first publication to keep
     article.status = Status.UNPUBLISHED
     article.featured = False
@@ -141,25 +199,21 @@ def article_unpublish(*, article, user):
 
 
 def article_feature(*, article, user, featured=True):
-    _require(can_feature(user))
-    if featured:
-        _require_status(article, Status.PUBLISHED, action="featured")
+    (_check_feature if featured else _check_unfeature)(article, user)
     article.featured = featured
     return _save(article, "featured")
 
 
 def article_mark_updated(*, article, user):
     """Tell readers the story changed in substance since it was published."""
-    _require(can_publish(user))
-    if not (article.status == Status.PUBLISHED and has_gone_live(article)):
-        raise WorkflowError("Only a live story can be marked as updated.")
+    _check_mark_updated(article, user)
     article.updated_at = timezone.now()
     return _save(article, "updated_at")
 
 
 def article_record_slug_change(*, article, old_slug):
     """Keep `old_slug` answering with a redirect once the story has been out in the world."""
-    if not old_slug or old_slug == article.slug or not has_gone_live(article):
+    if not old_slug or old_slug == article.slug or not article.went_live:
         return None
     # Renamed back to an old address: that address is the story again, not a redirect.
     SlugRedirect.objects.filter(old_slug=article.slug).delete()

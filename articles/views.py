@@ -202,7 +202,7 @@ class PublishedArticleView(ArticleView):
             return super().get(request, *args, **kwargs)
         except Http404:
             redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
-            if redirect and redirect.article.is_published:
+            if redirect and redirect.article.state == Article.State.LIVE:
                 return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
             raise
 

@@ -1,52 +1,15 @@
-import csv
-import io
-
-from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import format_html
 
 from articles.models import Article
-from newsletter import services
+from newsletter import csv_io, editions, subscribers
+from newsletter.forms import EditionForm, SubscriberImportForm
 from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
-
-CSV_FIELDS = [
-    "email",
-    "status",
-    "frequency",
-    "categories",
-    "created_at",
-    "confirmed_at",
-    "consent_at",
-    "consent_source",
-    "consent_text",
-]
-
-
-def spreadsheet_safe(value):
-    """A cell no spreadsheet runs as a formula: a valid address may begin with = or +."""
-    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
-
-
-class Echo:
-    def write(self, value):
-        return value
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="CSV file",
-        help_text=(
-            "Columns: email, and optionally consent_at (when the person agreed, e.g. "
-            "2026-03-01T09:30) and consent_text. Rows without consent_at get a confirmation "
-            "email instead of being subscribed. Addresses already known are left as they are."
-        ),
-    )
 
 
 @admin.register(Subscriber)
@@ -85,31 +48,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export selected subscribers as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
-        def rows():
-            writer = csv.writer(Echo())
-            yield writer.writerow(CSV_FIELDS)
-            last = 0
-            # Keyset batches: an export of the whole list never holds it all in memory.
-            ordered = queryset.order_by("pk").prefetch_related("categories")
-            while batch := list(ordered.filter(pk__gt=last)[:1000]):
-                for subscriber in batch:
-                    yield writer.writerow(
-                        spreadsheet_safe(value)
-                        for value in [
-                            subscriber.email,
-                            subscriber.status,
-                            subscriber.frequency,
-                            " ".join(c.slug for c in subscriber.categories.all()),
-                            subscriber.created_at.isoformat(),
-                            subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
-                            subscriber.consent_at.isoformat() if subscriber.consent_at else "",
-                            subscriber.consent_source,
-                            subscriber.consent_text,
-                        ]
-                    )
-                last = batch[-1].pk
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv")
+        response = StreamingHttpResponse(csv_io.subscribers_csv(queryset), content_type="text/csv")
         response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
         return response
 
@@ -119,7 +58,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     def erase(self, request, queryset):
         count = 0
         for subscriber in queryset:
-            services.subscriber_erase(subscriber=subscriber)
+            subscribers.subscriber_erase(subscriber=subscriber)
             count += 1
         self.message_user(request, f"Erased {count} subscriber(s) and their delivery history.")
 
@@ -128,37 +67,35 @@ class SubscriberAdmin(admin.ModelAdmin):
         pass
 
     def delete_model(self, request, obj):
-        services.subscriber_erase(subscriber=obj)
+        subscribers.subscriber_erase(subscriber=obj)
 
     def delete_queryset(self, request, queryset):
         for subscriber in queryset:
-            services.subscriber_erase(subscriber=subscriber)
+            subscribers.subscriber_erase(subscriber=subscriber)
 
     def import_view(self, request):
         if not self.has_add_permission(request):
             return redirect("admin:newsletter_subscriber_changelist")
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = SubscriberImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
             try:
-                reader = csv.DictReader(text)
-                if "email" not in (reader.fieldnames or []):
-                    form.add_error("file", "The first line must name the columns, with email.")
-                else:
-                    with transaction.atomic():  # a file that breaks halfway imports nothing
-                        subscribed, asked, skipped = services.subscribers_import(
-                            rows=reader, source=f"import: {upload.name}"
-                        )
-            except (UnicodeDecodeError, csv.Error) as error:
-                form.add_error("file", f"This file could not be read as CSV: {error}")
-            if form.is_valid():
+                with transaction.atomic():  # a file that breaks halfway imports nothing
+                    report = subscribers.subscribers_import(
+                        rows=csv_io.subscriber_rows(upload.file), source=f"import: {upload.name}"
+                    )
+            except csv_io.CSVError as error:
+                form.add_error("file", str(error))
+            else:
                 self.message_user(
                     request,
-                    f"Subscribed {subscribed} with recorded consent; sent {asked} a "
-                    f"confirmation email; skipped {skipped} (known, repeated or invalid).",
+                    f"Subscribed {report.subscribed} with recorded consent; sent {report.asked} "
+                    f"a confirmation email; skipped {report.skipped} (known, repeated or "
+                    "invalid).",
                     messages.SUCCESS,
                 )
+                for error in report.errors:
+                    self.message_user(request, error, messages.WARNING)
                 return redirect("admin:newsletter_subscriber_changelist")
         context = {
             **self.admin_site.each_context(request),
@@ -176,7 +113,7 @@ class EditionArticleInline(admin.TabularInline):
     fields = ["position", "article"]
 
     def _editable(self, obj):
-        return obj is None or obj.status not in {Edition.Status.SENDING, Edition.Status.SENT}
+        return obj is None or not obj.has_gone_out
 
     def has_add_permission(self, request, obj=None):
         return self._editable(obj) and super().has_add_permission(request, obj)
@@ -195,6 +132,7 @@ class EditionArticleInline(admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
+    form = EditionForm
     list_display = [
         "subject",
         "kind",
@@ -268,7 +206,7 @@ class EditionAdmin(admin.ModelAdmin):
     def progress(self, edition):
         if not edition.pk:
             return "Not sent yet."
-        counts = services.edition_progress(edition=edition)
+        counts = editions.edition_progress(edition=edition)
         return (
             f"{counts['queued']} queued, {counts['sent']} sent, {counts['failed']} failed, "
             f"{counts['skipped']} skipped"
@@ -278,13 +216,11 @@ class EditionAdmin(admin.ModelAdmin):
     def preview(self, edition):
         if not edition.pk:
             return "Save first to preview."
-        return format_html(
-            '<a href="{}" target="_blank">Open the email in the browser</a>',
-            reverse("newsletter:edition_preview", kwargs={"pk": edition.pk}),
-        )
+        url = reverse("newsletter:edition_preview", kwargs={"pk": edition.pk})
+        return render_to_string("admin/newsletter/edition/preview_link.html", {"url": url})
 
     def get_readonly_fields(self, request, obj=None):
-        if obj and obj.status in {Edition.Status.SENDING, Edition.Status.SENT}:
+        if obj and obj.has_gone_out:
             return self.fields  # what went out stays as it went out
         return self.readonly_fields
 
@@ -293,41 +229,31 @@ class EditionAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
-    def _not_superseded(self, request, queryset):
-        for edition in queryset:
-            if edition.status == Edition.Status.SUPERSEDED:
-                message = f"“{edition}” was superseded by a later digest, which has its stories."
-                self.message_user(request, message, messages.ERROR)
-            else:
-                yield edition
-
     @admin.action(description="Send now", permissions=["change"])
     def send_now(self, request, queryset):
-        for edition in self._not_superseded(request, queryset):
-            if not edition.stories().exists() and not edition.intro.strip():
-                self.message_user(
-                    request, f"“{edition}” has no published stories and no intro.", messages.ERROR
-                )
-                continue
-            services.edition_send(edition=edition)
-            self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
+        for edition in queryset:
+            try:
+                editions.edition_send(edition=edition)
+            except editions.EditionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
 
     @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
     def schedule(self, request, queryset):
-        for edition in self._not_superseded(request, queryset):
-            if edition.scheduled_at is None or edition.scheduled_at <= timezone.now():
-                self.message_user(
-                    request,
-                    f"“{edition}” needs a “scheduled at” time in the future.",
-                    messages.ERROR,
-                )
-                continue
-            services.edition_send(edition=edition, when=edition.scheduled_at)
-            self.message_user(request, f"“{edition}” is scheduled.")
+        for edition in queryset:
+            try:
+                editions.edition_schedule(edition=edition, when=edition.scheduled_at)
+            except editions.EditionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, f"“{edition}” is scheduled.")
 
     @admin.action(description="Cancel the schedule (back to draft)", permissions=["change"])
     def unschedule(self, request, queryset):
-        queryset.filter(status=Edition.Status.SCHEDULED).update(status=Edition.Status.DRAFT)
+        for edition in queryset:
+            if editions.edition_unschedule(edition=edition):
+                self.message_user(request, f"“{edition}” is back to draft.")
 
     @admin.action(description="Send a test to me", permissions=["view"])
     def send_test(self, request, queryset):
@@ -336,15 +262,23 @@ class EditionAdmin(admin.ModelAdmin):
                 request, "Add an email address to your account first.", messages.ERROR
             )
             return
+        sent = False
         for edition in queryset:
-            if not services.edition_send_test(edition=edition, email=request.user.email):
+            try:
+                mailable = editions.edition_send_test(edition=edition, email=request.user.email)
+            except editions.EditionError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                continue
+            if not mailable:
                 self.message_user(
                     request,
                     f"{request.user.email} bounced or marked us as spam: we never mail it.",
                     messages.ERROR,
                 )
                 return
-        self.message_user(request, f"Test sent to {request.user.email}.")
+            sent = True
+        if sent:
+            self.message_user(request, f"Test sent to {request.user.email}.")
 
 
 @admin.register(Delivery)

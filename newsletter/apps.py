@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from articles.roles import roles_declare
+from newsletter.roles import ROLES
+
 
 class NewsletterConfig(AppConfig):
     name = "newsletter"
@@ -7,3 +10,5 @@ class NewsletterConfig(AppConfig):
 
     def ready(self):
         from newsletter import checks, receivers  # noqa: F401
+
+        roles_declare(ROLES)  # articles' roles_sync creates the group after every migrate

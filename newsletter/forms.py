@@ -2,8 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Category
-from newsletter.models import Subscriber
-from newsletter.services import email_normalize, email_validate
+from newsletter.models import Edition, Subscriber
+from newsletter.validators import email_normalize, email_validate, header_validate
+
+# The signup box's words, stored with each subscriber's consent as what the person was shown.
+CONSENT_HEADING = "Get Good News in Your Inbox"
+CONSENT_TEXT = "Free, no spam, unsubscribe anytime."
 
 
 class AddressField(forms.EmailField):
@@ -77,3 +81,25 @@ class PauseForm(forms.Form):
 
 class NewLinkForm(forms.Form):
     email = AddressField(label="Email address", max_length=254)
+
+
+class SubscriberImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "Columns: email, and optionally consent_at (when the person agreed, e.g. "
+            "2026-03-01T09:30) and consent_text. Rows without consent_at get a confirmation "
+            "email instead of being subscribed. Addresses already known are left as they are."
+        ),
+    )
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["subject", "preheader", "intro", "categories", "scheduled_at"]
+
+    def clean_subject(self):
+        subject = self.cleaned_data["subject"]
+        header_validate(subject)
+        return subject

@@ -24,6 +24,19 @@ class SubscriberQuerySet(models.QuerySet):
         chosen = Subscriber.categories.through.objects.filter(subscriber_id=OuterRef("pk"))
         return self.filter(~Exists(chosen) | Exists(chosen.filter(category__in=categories)))
 
+    def recipients_of(self, edition):
+        """
+        Who an edition is for: active subscribers of the edition's categories; for a digest,
+        those on its frequency who want one of its stories' categories.
+        """
+        subscribers = self.active()
+        if edition.kind == Edition.Kind.EDITION:
+            return subscribers.wanting(list(edition.categories.all()))
+        story_categories = list(
+            edition.stories().values_list("category_id", flat=True).distinct().order_by()
+        )
+        return subscribers.filter(frequency=edition.kind).wanting(story_categories)
+
 
 class Subscriber(models.Model):
     class Status(models.TextChoices):
@@ -70,11 +83,6 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
-
-    def get_absolute_url(self):
-        from newsletter.tokens import manage_token
-
-        return reverse("newsletter:preferences", kwargs={"token": manage_token(self)})
 
     @property
     def is_paused(self):
@@ -144,6 +152,11 @@ class Edition(models.Model):
     @property
     def is_digest(self):
         return self.kind != self.Kind.EDITION
+
+    @property
+    def has_gone_out(self):
+        """Sending has started: what went out stays as it went out."""
+        return self.status in {self.Status.SENDING, self.Status.SENT}
 
     def stories(self):
         """The edition's stories in order; only those readers may see."""

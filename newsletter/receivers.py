@@ -3,7 +3,7 @@
 from anymail.signals import tracking
 from django.dispatch import receiver
 
-from newsletter import services
+from newsletter import subscribers
 from newsletter.models import Subscriber
 
 SUPPRESSING_EVENTS = {
@@ -16,9 +16,9 @@ SUPPRESSING_EVENTS = {
 @receiver(tracking, dispatch_uid="newsletter.tracking")
 def suppress_on_bounce(sender, event, esp_name, **kwargs):
     if event.recipient and event.event_type in SUPPRESSING_EVENTS:
-        services.subscriber_suppress(
+        subscribers.subscriber_suppress(
             email=event.recipient, status=SUPPRESSING_EVENTS[event.event_type]
         )
     elif event.recipient and event.event_type == "unsubscribed":
         for subscriber in Subscriber.objects.filter(email__iexact=event.recipient):
-            services.subscriber_unsubscribe(subscriber=subscriber)
+            subscribers.subscriber_unsubscribe(subscriber=subscriber)

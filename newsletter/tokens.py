@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.core import signing
 
 from newsletter.conf import setting
+from newsletter.models import Subscriber
 
 CONFIRM_SALT = "newsletter.confirm"
 MANAGE_SALT = "newsletter.manage"
@@ -30,8 +31,6 @@ def _sign(salt, subscriber):
 
 
 def _subscriber(salt, token, max_age):
-    from newsletter.models import Subscriber
-
     try:
         key = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
         subscriber = Subscriber.objects.get(key=uuid.UUID(hex=key))

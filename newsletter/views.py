@@ -1,22 +1,31 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from newsletter import services, tasks
+from newsletter import subscribers
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
-from newsletter.forms import NewLinkForm, PauseForm, PreferencesForm, SignupForm
+from newsletter.forms import (
+    CONSENT_HEADING,
+    CONSENT_TEXT,
+    NewLinkForm,
+    PauseForm,
+    PreferencesForm,
+    SignupForm,
+)
 from newsletter.models import Edition, Subscriber
 from newsletter.protection import CROSS_SITE, origin_problem, rate_limited
 from newsletter.tokens import (
     TokenError,
     form_token,
     form_token_age,
+    manage_token,
     subscriber_from_confirm_token,
     subscriber_from_manage_token,
 )
@@ -74,12 +83,12 @@ def _signup(request, form):
         return _page(request, _fresh_form(data), message=PRESS_AGAIN)
     if rate_limited(request, data["email"]):
         return _answer(request, message=TOO_MANY, status=429)
-    tasks.signup.enqueue(
+    subscribers.signup.enqueue(
         email=data["email"],
         category_ids=[category.pk for category in data["categories"]],
         frequency=data["frequency"] or None,
         source=data["source"] or request.path,
-        consent_text=f"{services.CONSENT_HEADING}. {services.CONSENT_TEXT}",
+        consent_text=f"{CONSENT_HEADING}. {CONSENT_TEXT}",
         asked_at=timezone.now().isoformat(),
     )
     return _answer(request, message=DONE)
@@ -137,9 +146,12 @@ class ConfirmView(View):
             subscriber = subscriber_from_confirm_token(token)
         except TokenError as error:
             return _link_problem(request, error)
-        if not services.subscriber_confirm(subscriber=subscriber):
+        if not subscribers.subscriber_confirm(subscriber=subscriber):
             return _link_problem(request, TokenError(expired=False))
-        return render(request, "newsletter/welcome.html", {"subscriber": subscriber})
+        # Only the subscriber holds the confirmation link: the welcome page may carry their own.
+        preferences = reverse("newsletter:preferences", kwargs={"token": manage_token(subscriber)})
+        context = {"subscriber": subscriber, "preferences_url": preferences}
+        return render(request, "newsletter/welcome.html", context)
 
 
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
@@ -163,7 +175,7 @@ class UnsubscribeView(View):
         )
 
     def post(self, request, token):
-        services.subscriber_unsubscribe(subscriber=self.subscriber)
+        subscribers.subscriber_unsubscribe(subscriber=self.subscriber)
         return render(request, "newsletter/unsubscribed.html", {"subscriber": self.subscriber})
 
 
@@ -192,7 +204,7 @@ class PreferencesView(View):
     def post(self, request, token):
         action = request.POST.get("action")
         if action == "weekly":
-            services.subscriber_update(
+            subscribers.subscriber_update(
                 subscriber=self.subscriber, frequency=Subscriber.Frequency.WEEKLY
             )
             return self.render(message="Done: from now on you get one digest a week.")
@@ -201,12 +213,12 @@ class PreferencesView(View):
             if not pause_form.is_valid():
                 return self.render(pause_form=pause_form, status=400)
             days = pause_form.cleaned_data["days"]
-            services.subscriber_update(subscriber=self.subscriber, pause_days=days)
+            subscribers.subscriber_update(subscriber=self.subscriber, pause_days=days)
             return self.render(message="Paused." if days else "Welcome back: emails resume.")
         form = PreferencesForm(request.POST, instance=self.subscriber)
         if not form.is_valid():
             return self.render(form=form, status=400)
-        services.subscriber_update(
+        subscribers.subscriber_update(
             subscriber=self.subscriber,
             categories=form.cleaned_data["categories"],
             frequency=form.cleaned_data["frequency"],
@@ -227,7 +239,7 @@ class NewLinkView(View):
             return render(request, "newsletter/new_link.html", {"form": form}, status=400)
         if rate_limited(request, form.cleaned_data["email"]):
             return _answer(request, message=TOO_MANY, status=429)
-        tasks.send_link.enqueue(email=form.cleaned_data["email"])
+        subscribers.send_link.enqueue(email=form.cleaned_data["email"])
         return _answer(
             request,
             message="If that address is on our list, a new link is on its way to it now.",

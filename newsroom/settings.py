@@ -74,9 +74,13 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "newsletter",
+    # Site-wide management commands (backup, restore); the project package has no models.
+    "newsroom",
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz before the HTTPS redirect, ALLOWED_HOSTS and the page cache.
+    "newsroom.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -114,6 +118,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'newsroom.sqlite3'}",
+        # Persistent connections, checked before reuse: a restarted PostgreSQL costs one retry.
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -127,13 +132,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Production profile: cache. ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that acts as an empty cache while Redis is unreachable, so
+            # that pages still render (uncached) and signups still work; see the module.
+            "BACKEND": "newsroom.redis_cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -141,12 +150,22 @@ else:
 # Longest time a public page stays in the page cache (0 turns it off); see articles/cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "email"],
-    }
-}
+# --- Production profile: task queue. ---
+# The database queue (django-tasks-db, `manage.py db_worker`) by default; TASKS_BACKEND=rq puts
+# the tasks on Redis (django-tasks-rq, `manage.py rqworker`), at TASKS_URL or else REDIS_URL.
+TASK_QUEUES = ["default", "email"]
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "") or "django_tasks_db.DatabaseBackend"
+if TASKS_BACKEND == "rq":
+    TASKS_BACKEND = "django_tasks_rq.RQBackend"
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": TASK_QUEUES}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    TASKS_URL = os.environ.get("TASKS_URL") or REDIS_URL
+    if not TASKS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs TASKS_URL or REDIS_URL (redis://...).")
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {name: {"URL": TASKS_URL} for name in TASK_QUEUES}
+# /healthz answers 503 when a task that could run has waited longer than this, in seconds.
+HEALTHZ_MAX_TASK_AGE = int(os.environ.get("HEALTHZ_MAX_TASK_AGE", "900"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,19 +182,51 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+# --- Production profile: media. ---
+MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded media is served by Django unless a front server or object storage takes it over.
 SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default=True)
+# Seconds browsers and CDNs may keep a media file Django serves: renditions and uploads get
+# unique names, so a changed image has a new URL.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "31536000"))
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    # django-storages on S3 or an S3-compatible store (MinIO, R2, Spaces...); boto3 also reads
+    # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment.
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("S3_LOCATION", "media"),
+            "querystring_auth": env_bool("S3_QUERYSTRING_AUTH"),
+            "file_overwrite": False,
+            "default_acl": os.environ.get("S3_DEFAULT_ACL") or None,
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}, immutable"},
+        },
+    }
+    SERVE_MEDIA = False
+elif MEDIA_STORAGE == "filesystem":
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE is {MEDIA_STORAGE!r}: use filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000
 
-MAILERS = {
-    "default": parse_email_url(os.environ.get("EMAIL_URL") or f"file://{DATA_DIR / 'mail'}"),
-}
+# A production site (an https SITE_URL, debug off) mails through the machine's own mail server
+# by default, as Django does; elsewhere email is written to files.
+_EMAIL_DEFAULT = (
+    "smtp://localhost:25"
+    if SITE_URL.startswith("https://") and not DEBUG
+    else f"file://{DATA_DIR / 'mail'}"
+)
+MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL") or _EMAIL_DEFAULT)}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Good News Daily <news@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # django-anymail: email services' webhooks report bounces and complaints to the newsletter.
@@ -185,22 +236,30 @@ NEWSLETTER_DIGEST_APPROVAL = env_bool("NEWSLETTER_DIGEST_APPROVAL")
 NEWSLETTER_DAILY_DIGEST_HOUR = int(os.environ.get("NEWSLETTER_DAILY_DIGEST_HOUR", "7"))
 NEWSLETTER_WEEKLY_DIGEST_WEEKDAY = int(os.environ.get("NEWSLETTER_WEEKLY_DIGEST_WEEKDAY", "0"))
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https://")
+# --- Production profile: TLS. On with DJANGO_DEBUG=0 and an https SITE_URL; each can be turned
+# off (DJANGO_SECURE_SSL_REDIRECT=0, DJANGO_SECURE_HSTS_SECONDS=0, ...). ---
+HTTPS = SITE_URL.startswith("https://") and not DEBUG
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS") or 31536000 * HTTPS)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=HTTPS)
+# The header a TLS-terminating proxy sets to "https"; it must strip the header from clients.
+# Empty or "off" when the site is not behind such a proxy.
+_proxy_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+if _proxy_header.strip().lower() in {"", "0", "off", "none", "false"} or DEBUG:
+    SECURE_PROXY_SSL_HEADER = None
+else:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.strip().upper().replace("-", "_"), "https")
+# --- End of the production profile's TLS block. ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # --- Hardening (issue 12): headers, cookies, admin protection. Kept together on purpose. ---
-# Strict-Transport-Security once the site is served over https (0 turns it off).
-SECURE_HSTS_SECONDS = int(
-    os.environ.get(
-        "SECURE_HSTS_SECONDS",
-        "31536000" if SITE_URL.startswith("https://") and not DEBUG else "0",
-    )
-)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# (HSTS, https redirect and secure cookies: the production block above.)
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Content Security Policy: only the site's own scripts, styles, images and fonts, and an inline
 # <script> or <style> only with the request's nonce (`{{ csp_nonce }}`); no inline style="".

@@ -1,6 +1,6 @@
 from django import template
 
-from newsletter.services import CONSENT_HEADING, CONSENT_TEXT
+from newsletter.forms import CONSENT_HEADING, CONSENT_TEXT
 
 register = template.Library()
 

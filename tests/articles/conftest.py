@@ -5,7 +5,9 @@ from tests.factories import CategoryFactory
 
 @pytest.fixture
 def health():
-    return CategoryFactory(name="Health", slug="health", emoji="🏥", position=1)
+    return CategoryFactory(
+        name="Health", slug="health", emoji="🏥", position=1, requires_medical_review=True
+    )
 
 
 @pytest.fixture

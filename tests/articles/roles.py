@@ -2,7 +2,8 @@
 
 from django.contrib.auth.models import AnonymousUser, Group, User
 
-from articles.roles import EDITOR, NEWSLETTER_MANAGER, WRITER
+from articles.roles import EDITOR, WRITER
+from newsletter.roles import NEWSLETTER_MANAGER
 from tests.factories import AuthorFactory
 
 ROLES = ["anonymous", "writer", "other_writer", "editor", "newsletter_manager", "superuser"]

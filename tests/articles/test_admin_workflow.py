@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Article
 from tests.articles.admin_forms import ADD_URL, CHANGELIST_URL, change_url, form_data
 from tests.articles.roles import ROLES, make_users
@@ -194,9 +194,15 @@ def test_a_blocked_publication_is_explained(client, users):
 
 
 def test_checks_are_shown_as_warnings(client, users):
-    category = CategoryFactory(name="Health", slug="health")
+    category = CategoryFactory(name="Health", slug="health", requires_medical_review=True)
     article = own_story(
-        users, Status.IN_REVIEW, category=category, title="Miracle cure", evidence_stage="lab_study"
+        users,
+        Status.IN_REVIEW,
+        category=category,
+        title="Miracle cure",
+        evidence_stage="lab_study",
+        reviewed_by=AuthorFactory(credentials="M.D."),
+        last_reviewed=timezone.localdate(),
     )
     client = client_for(client, users, "editor")
     html = client.get(change_url(article)).content.decode()
@@ -393,3 +399,14 @@ def test_changelist_thumbnails_are_small_renditions(client, users):
     assert smallest.width == 480
     assert f'<img src="{smallest.url}"' in html
     assert story.hero_image.url not in html
+
+
+def test_admin_markup_is_styled_by_the_stylesheet(client, users):
+    article = own_story(users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1))
+    client = client_for(client, users, "editor")
+    for url in ["/admin/", CHANGELIST_URL, change_url(article)]:
+        html = client.get(url).content.decode()
+        assert "/static/css/admin.css" in html
+        assert 'style="' not in html, url
+    html = client.get(CHANGELIST_URL).content.decode()
+    assert '<span class="status-badge" data-state="scheduled"' in html

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Correction, Series
 from newsletter.models import Subscriber
 from newsletter.tokens import confirm_token, manage_token

@@ -27,7 +27,30 @@ NOW = timezone.now()
 def test_published_truth_table(status, published_at, visible):
     article = ArticleFactory(status=status, published_at=published_at)
     assert (article in Article.objects.published()) is visible
-    assert article.is_published is visible
+    assert (article.state == Article.State.LIVE) is visible
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at", "state"),
+    [
+        (Article.Status.DRAFT, None, Article.State.DRAFT),
+        (Article.Status.DRAFT, NOW - timedelta(days=1), Article.State.DRAFT),
+        (Article.Status.IN_REVIEW, None, Article.State.IN_REVIEW),
+        (Article.Status.PUBLISHED, NOW + timedelta(days=1), Article.State.SCHEDULED),
+        (Article.Status.PUBLISHED, NOW - timedelta(days=1), Article.State.LIVE),
+        (Article.Status.UNPUBLISHED, NOW - timedelta(days=1), Article.State.UNPUBLISHED),
+        (Article.Status.UNPUBLISHED, None, Article.State.UNPUBLISHED),
+    ],
+)
+def test_state_truth_table(status, published_at, state):
+    article = ArticleFactory(status=status, published_at=published_at)
+    assert article.state == state
+    for other in Article.State:
+        assert (article in Article.objects.in_state(other)) is (other == state)
+
+
+def test_states_explain_themselves_to_editors():
+    assert all(state.explanation for state in Article.State)
 
 
 def test_scheduled_story_appears_on_its_own_at_its_time():

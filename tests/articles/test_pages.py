@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.defaults import server_error
 
 from articles.colours import contrast_ratio, hex_to_rgb
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Article, Category, Correction, Series
 from tests.factories import (
     ArticleFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Correction, Series
 from tests.factories import (
     ArticleFactory,

@@ -89,6 +89,28 @@ def test_restore_brings_back_words_and_sources_but_not_the_status(editor):
     assert article.status == Status.UNPUBLISHED
 
 
+def test_restoring_an_old_address_keeps_the_current_one_as_a_redirect(editor):
+    article = ArticleFactory(slug="first-address", featured=True)
+    save(editor, article)
+    old = versions(article)[0]
+    Article.objects.filter(pk=article.pk).update(featured=False)
+    save(editor, article, slug="second-address")
+    url = change_url(article).replace("/change/", f"/history/{old.pk}/")
+    page = editor.get(url)
+    assert page.context["adminform"].form.initial["slug"] == "first-address"
+    assert editor.post(url, form_data(page)).status_code == 302
+    article.refresh_from_db()
+    assert (article.slug, article.state, article.featured) == (
+        "first-address",
+        Article.State.LIVE,
+        False,
+    )
+    assert versions(article)[-1].field_dict["featured"] is False
+    response = editor.get("/second-address/")
+    assert (response.status_code, response["Location"]) == (301, "/first-address/")
+    assert editor.get("/first-address/").status_code == 200
+
+
 def test_a_version_naming_a_deleted_author_is_not_restored(editor):
     article = ArticleFactory(title="Original")
     author = AuthorFactory(name="Gone Writer")

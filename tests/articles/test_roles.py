@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
-from articles.roles import EDITOR, NEWSLETTER_MANAGER, WRITER, roles_sync
+from articles.roles import EDITOR, WRITER, roles_sync
+from newsletter.roles import NEWSLETTER_MANAGER
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
 from articles import services
@@ -132,11 +133,11 @@ def test_a_scheduled_story_goes_live_at_its_time(users):
     at = NOW + timedelta(hours=5)
     with time_machine.travel(NOW, tick=False):
         services.article_schedule(article=article, user=users["editor"], at=at)
-        assert services.article_state(article) == "Scheduled"
+        assert article.state == Article.State.SCHEDULED
         assert article not in Article.objects.published()
     with time_machine.travel(at + timedelta(minutes=1), tick=False):
         assert article in Article.objects.published()
-        assert services.article_state(article) == "Published"
+        assert article.state == Article.State.LIVE
 
 
 def test_publishing_a_scheduled_story_now_moves_its_date(users):
@@ -231,3 +232,47 @@ def test_only_active_staff_see_unpublished_stories(users):
     assert list(services.articles_visible_to(users["writer"])) == [article]
     assert list(services.articles_visible_to(users["other_writer"])) == []
     assert list(services.articles_visible_to(users["newsletter_manager"])) == [article]
+
+
+STARTING_POINTS = {
+    "draft": (Status.DRAFT, None),
+    "in_review": (Status.IN_REVIEW, None),
+    "scheduled": (Status.PUBLISHED, NOW + timedelta(days=1)),
+    "live": (Status.PUBLISHED, NOW - timedelta(days=1)),
+    "taken_down": (Status.UNPUBLISHED, NOW - timedelta(days=1)),
+    "never_out": (Status.UNPUBLISHED, None),
+}
+STEPS = {
+    "submit": (services.article_submit_for_review, {}),
+    "return_to_draft": (services.article_return_to_draft, {}),
+    "publish": (services.article_publish, {}),
+    "schedule": (services.article_schedule, {"at": NOW + timedelta(days=2)}),
+    "unpublish": (services.article_unpublish, {}),
+    "feature": (services.article_feature, {"featured": True}),
+    "unfeature": (services.article_feature, {"featured": False}),
+    "mark_updated": (services.article_mark_updated, {}),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("start", STARTING_POINTS)
+@pytest.mark.parametrize("featured", [False, True])
+def test_the_steps_offered_are_the_steps_allowed(users, role, start, featured):
+    status, published_at = STARTING_POINTS[start]
+    article = ArticleFactory(
+        status=status, published_at=published_at, featured=featured, created_by=users["writer"]
+    )
+    offered = services.article_actions_available(article=article, user=users[role])
+    allowed = []
+    for name, (service, extra) in STEPS.items():
+        with transaction.atomic():
+            try:
+                service(article=Article.objects.get(pk=article.pk), user=users[role], **extra)
+            except (PermissionDenied, services.WorkflowError):
+                pass
+            else:
+                allowed.append(name)
+            transaction.set_rollback(True)
+    # Feature and unfeature are offered by turns: only the one that changes something.
+    toggle = "feature" if featured else "unfeature"
+    assert offered == [name for name in allowed if name != toggle]

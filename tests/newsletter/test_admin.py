@@ -3,12 +3,15 @@ import io
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from newsletter import services, tasks
+from newsletter import subscribers
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.validators import email_validate
+from tests.articles.roles import make_user
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
@@ -43,7 +46,7 @@ def test_csv_export(admin_client):
 
 def test_csv_export_cells_are_never_spreadsheet_formulas(admin_client):
     sneaky = SubscriberFactory(email="=1+cmd|'/ccalc'!A0@example.com")
-    services.email_validate(sneaky.email)  # anyone may sign up with it
+    email_validate(sneaky.email)  # anyone may sign up with it
     response = admin_client.post(
         CHANGELIST, {"action": "export_csv", "_selected_action": [sneaky.pk]}
     )
@@ -123,8 +126,8 @@ def test_erasing_removes_the_signup_tasks_that_carry_the_address(admin_client, s
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]}
     }
     person = SubscriberFactory(email="forget@example.com")
-    tasks.send_link.enqueue(email="forget@example.com")
-    tasks.send_link.enqueue(email="keep@example.com")
+    subscribers.send_link.enqueue(email="forget@example.com")
+    subscribers.send_link.enqueue(email="keep@example.com")
     admin_client.post(CHANGELIST, {"action": "erase", "_selected_action": [person.pk]})
     kept = DBTaskResult.objects.values_list("args_kwargs__kwargs__email", flat=True)
     assert list(kept) == ["keep@example.com"]
@@ -213,3 +216,83 @@ def test_a_sent_edition_can_no_longer_be_edited(admin_client):
     edition.refresh_from_db()
     assert edition.subject != "Rewritten history"
     assert 'name="subject"' not in admin_client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("role", ["writer", "editor"])
+def test_view_on_site_never_hands_a_subscribers_signed_link_to_staff(client, role):
+    person = SubscriberFactory()
+    client.force_login(make_user(role))
+    subscriber_type = ContentType.objects.get_for_model(Subscriber)
+    response = client.get(reverse("admin:view_on_site", args=[subscriber_type.pk, person.pk]))
+    assert not response.has_header("Location")
+    assert person.key.hex not in response.content.decode()
+
+
+def test_unschedule_puts_a_scheduled_edition_back_to_draft(admin_client, settings):
+    scheduled = EditionFactory(status=Edition.Status.SCHEDULED)
+    sent = EditionFactory(status=Edition.Status.SENT)
+    response = admin_client.post(
+        EDITIONS,
+        {"action": "unschedule", "_selected_action": [scheduled.pk, sent.pk]},
+        follow=True,
+    )
+    assert f"“{scheduled}” is back to draft" in response.text
+    assert f"“{sent}” is back" not in response.text
+    scheduled.refresh_from_db(), sent.refresh_from_db()
+    assert scheduled.status == Edition.Status.DRAFT and sent.status == Edition.Status.SENT
+
+
+def test_the_edition_form_links_to_its_preview(admin_client):
+    edition = EditionFactory()
+    page = admin_client.get(reverse("admin:newsletter_edition_change", args=[edition.pk]))
+    assert f'href="{edition.get_absolute_url()}" target="_blank">Open the email' in page.text
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_csv_import_names_a_row_whose_consent_date_is_out_of_range(admin_client, moment):
+    upload = SimpleUploadedFile(
+        "list.csv",
+        f"email,consent_at\nearly@example.com,{moment}\nfine@example.com,2026-03-01T09:30\n".encode(),
+        content_type="text/csv",
+    )
+    response = admin_client.post(
+        reverse("admin:newsletter_subscriber_import"), {"file": upload}, follow=True
+    )
+    assert response.status_code == 200
+    message = f"Not imported: early@example.com (the consent date “{moment}” is out of range)"
+    assert message in response.text
+    assert "Subscribed 1 with recorded consent" in response.text
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["fine@example.com"]
+    assert admin_client.get(CHANGELIST).status_code == 200
+
+
+@pytest.mark.parametrize("subject", ["Good news\r\nBcc: everyone@example.com", "Two\nlines"])
+def test_an_edition_subject_must_be_one_line(admin_client, subject):
+    response = admin_client.post(
+        reverse("admin:newsletter_edition_add"),
+        {
+            "subject": subject,
+            "intro": "Hello",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "The subject must be a single line" in response.text
+    assert not Edition.objects.exists()
+
+
+def test_a_stored_subject_with_a_line_break_is_neither_tested_nor_sent(
+    admin_client, mailoutbox, committed
+):
+    edition = EditionFactory(subject="Good news\r\nBcc: everyone@example.com")
+    SubscriberFactory()
+    for action in ["send_test", "send_now"]:
+        with committed():
+            response = admin_client.post(
+                EDITIONS, {"action": action, "_selected_action": [edition.pk]}, follow=True
+            )
+        assert response.status_code == 200
+        assert "The subject must be a single line" in response.text
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []

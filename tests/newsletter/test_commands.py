@@ -59,3 +59,22 @@ def test_resume_requeues_stalled_and_due_editions(mailoutbox, committed):
     assert later.status == Edition.Status.SCHEDULED
     with pytest.raises(CommandError, match="Name an edition"):
         call_command("send_edition")
+
+
+def test_send_edition_refuses_an_edition_with_nothing_to_say(mailoutbox, committed):
+    edition = EditionFactory(intro="", stories=[ArticleFactory(status="draft", published_at=None)])
+    SubscriberFactory()
+    with committed(), pytest.raises(CommandError, match="no published stories and no intro"):
+        run("send_edition", str(edition.pk))
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def test_send_edition_refuses_a_superseded_digest(mailoutbox, committed):
+    edition = EditionFactory(
+        kind=Edition.Kind.DAILY, status=Edition.Status.SUPERSEDED, stories=[ArticleFactory()]
+    )
+    SubscriberFactory()
+    with committed(), pytest.raises(CommandError, match="superseded by a later digest"):
+        run("send_edition", str(edition.pk))
+    assert mailoutbox == []

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from newsletter import services
+from newsletter import editions
 from newsletter.models import Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -26,7 +26,7 @@ def test_the_daily_digest_holds_the_stories_since_the_last_one(mailoutbox, commi
     ArticleFactory(status="draft", published_at=None)
     SubscriberFactory()
     with committed():
-        edition = services.digest_compose()
+        edition = editions.digest_compose()
     assert edition.kind == Edition.Kind.DAILY
     assert set(edition.stories()) == set(new)
     assert old not in edition.stories()
@@ -35,7 +35,7 @@ def test_the_daily_digest_holds_the_stories_since_the_last_one(mailoutbox, commi
     with time_machine.travel(timezone.now() + timedelta(days=1)):
         newer = story(1)
         with committed():
-            second = services.digest_compose()
+            second = editions.digest_compose()
         # The story scheduled for later went out in the meantime: it is in the next digest.
         assert set(second.stories()) == {newer, scheduled}
 
@@ -43,15 +43,15 @@ def test_the_daily_digest_holds_the_stories_since_the_last_one(mailoutbox, commi
 def test_composing_twice_in_a_day_does_nothing_more(committed):
     story(1)
     with committed():
-        assert services.digest_compose() is not None
+        assert editions.digest_compose() is not None
     story(0.5)
-    assert services.digest_compose() is None
+    assert editions.digest_compose() is None
     assert Edition.objects.count() == 1
 
 
 def test_no_new_stories_no_digest():
     story(48)
-    assert services.digest_compose() is None
+    assert editions.digest_compose() is None
     assert not Edition.objects.exists()
 
 
@@ -64,7 +64,7 @@ def test_each_subscriber_gets_only_the_categories_chosen(mailoutbox, committed):
     SubscriberFactory(email="weekly@example.com", frequency=Subscriber.Frequency.WEEKLY)
     SubscriberFactory(email="space@example.com", categories=[CategoryFactory(name="Space")])
     with committed():
-        services.digest_compose()
+        editions.digest_compose()
     bodies = {message.to[0]: message.body for message in mailoutbox}
     assert set(bodies) == {"health@example.com", "all@example.com"}
     assert "Health news" in bodies["health@example.com"]
@@ -78,7 +78,7 @@ def test_the_weekly_digest_goes_to_weekly_subscribers(mailoutbox, committed):
     SubscriberFactory(email="daily@example.com")
     SubscriberFactory(email="weekly@example.com", frequency=Subscriber.Frequency.WEEKLY)
     with committed():
-        edition = services.digest_compose(weekly=True)
+        edition = editions.digest_compose(weekly=True)
     assert edition.stories().count() == 2
     assert [message.to for message in mailoutbox] == [["weekly@example.com"]]
 
@@ -88,11 +88,11 @@ def test_digests_can_wait_for_an_editors_approval(settings, mailoutbox, committe
     story(1)
     SubscriberFactory()
     with committed():
-        edition = services.digest_compose()
+        edition = editions.digest_compose()
     assert edition.status == Edition.Status.AWAITING_APPROVAL
     assert mailoutbox == []
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert len(mailoutbox) == 1
 
 
@@ -127,7 +127,7 @@ def test_one_daily_digest_per_due_time(settings, first, second, digests):
     for moment in (first, second):
         with time_machine.travel(at(moment), tick=False):
             story(0.1)
-            services.digest_compose()
+            editions.digest_compose()
     assert Edition.objects.count() == digests
 
 
@@ -137,7 +137,7 @@ def test_one_weekly_digest_per_week_from_the_chosen_weekday(settings):
     for moment in ("2026-06-01 08:00", "2026-06-05 08:00", "2026-06-08 06:00", "2026-06-08 07:05"):
         with time_machine.travel(at(moment), tick=False):
             story(0.1)
-            services.digest_compose(weekly=True)
+            editions.digest_compose(weekly=True)
     due = Edition.objects.order_by("due_at").values_list("due_at", flat=True)
     assert [timezone.localtime(moment) for moment in due] == [
         at("2026-06-01 07:00"),
@@ -146,7 +146,7 @@ def test_one_weekly_digest_per_week_from_the_chosen_weekday(settings):
 
 
 def test_the_database_keeps_one_digest_per_due_time():
-    due = services.digest_due_at()
+    due = editions.digest_due_at()
     Edition.objects.create(kind=Edition.Kind.DAILY, subject="A", due_at=due)
     with pytest.raises(IntegrityError), transaction.atomic():
         Edition.objects.create(kind=Edition.Kind.DAILY, subject="B", due_at=due)
@@ -164,11 +164,11 @@ def test_a_run_beside_another_that_composed_first_composes_nothing(mailoutbox, c
         kind=Edition.Kind.DAILY,
         subject="Composed beside us",
         status=Edition.Status.SENT,
-        due_at=services.digest_due_at(),
+        due_at=editions.digest_due_at(),
         period_end=timezone.now() - timedelta(days=2),
     )
     with committed():
-        assert services.digest_compose() is None
+        assert editions.digest_compose() is None
     assert Edition.objects.count() == 1
     assert mailoutbox == []
 
@@ -180,18 +180,19 @@ def test_a_digest_never_approved_is_superseded_by_the_next_with_its_stories(
     SubscriberFactory()
     monday = story(2, title="Monday's good news")
     with committed():
-        held = services.digest_compose()
+        held = editions.digest_compose()
     with time_machine.travel(timezone.now() + timedelta(days=1)):
         tuesday = story(1, title="Tuesday's good news")
         with committed():
-            later = services.digest_compose()
+            later = editions.digest_compose()
         assert set(later.stories()) == {monday, tuesday}
         held.refresh_from_db()
         assert held.status == Edition.Status.SUPERSEDED
         # Approving the old one now sends nothing: its stories are in the later digest.
         with committed():
-            services.edition_send(edition=held)
-            services.edition_send(edition=later)
+            with pytest.raises(editions.EditionError, match="superseded by a later digest"):
+                editions.edition_send(edition=held)
+            editions.edition_send(edition=later)
     held.refresh_from_db()
     assert held.status == Edition.Status.SUPERSEDED
     assert [message.subject for message in mailoutbox] == [later.subject]
@@ -202,10 +203,10 @@ def test_an_approved_digest_is_where_the_next_one_starts(settings, committed):
     settings.NEWSLETTER_DIGEST_APPROVAL = True
     story(2)
     with committed():
-        services.edition_send(edition=services.digest_compose())
+        editions.edition_send(edition=editions.digest_compose())
     with time_machine.travel(timezone.now() + timedelta(days=1)):
         tuesday = story(1)
-        assert set(services.digest_compose().stories()) == {tuesday}
+        assert set(editions.digest_compose().stories()) == {tuesday}
     assert not Edition.objects.filter(status=Edition.Status.SUPERSEDED).exists()
 
 

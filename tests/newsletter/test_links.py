@@ -37,6 +37,7 @@ def test_following_the_confirmation_link_subscribes_and_welcomes(client, pending
     response = client.get(confirm_url(pending))
     assert response.status_code == 200
     assert "Welcome" in response.content.decode()
+    assert f'href="/newsletter/preferences/{pending.key.hex}:' in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == Subscriber.Status.SUBSCRIBED
     assert pending.confirmed_at is not None

@@ -34,7 +34,7 @@ def at(text):
 
 
 def ticks():
-    return DBTaskResult.objects.filter(task_path="newsletter.tasks.digests_tick")
+    return DBTaskResult.objects.filter(task_path="newsletter.editions.digests_tick")
 
 
 def queued_tick_times():
@@ -104,7 +104,7 @@ def test_a_doubled_clock_and_cron_beside_it_compose_each_digest_once(
     SubscriberFactory()
     with time_machine.travel(at("2026-06-03 09:15"), tick=False):
         ArticleFactory(published_at=timezone.now())
-        from newsletter.tasks import digests_tick
+        from newsletter.editions import digests_tick
 
         for _ in range(2):  # two chains, say after a restore from backup
             digests_tick.using(run_after=at("2026-06-04 07:00")).enqueue()

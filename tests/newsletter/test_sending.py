@@ -9,7 +9,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.tasks import default_task_backend
 from django.utils import timezone
 
-from newsletter import services
+from newsletter import editions, sending, subscribers
+from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, Subscriber
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -71,7 +72,7 @@ def test_sending_mails_every_active_subscriber_once_with_unsubscribe_headers(
     SubscriberFactory(status=Subscriber.Status.BOUNCED)
     SubscriberFactory(paused_until=timezone.now() + timedelta(days=3))
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert recipients(mailoutbox) == {reader.email: 1 for reader in readers}
     for message in mailoutbox:
         link = message.extra_headers["List-Unsubscribe"]
@@ -83,7 +84,7 @@ def test_sending_mails_every_active_subscriber_once_with_unsubscribe_headers(
         assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
     edition.refresh_from_db()
     assert edition.status == Edition.Status.SENT
-    assert services.edition_progress(edition=edition) == {
+    assert editions.edition_progress(edition=edition) == {
         "queued": 0,
         "sent": 3,
         "failed": 0,
@@ -94,7 +95,7 @@ def test_sending_mails_every_active_subscriber_once_with_unsubscribe_headers(
 def test_each_subscriber_gets_their_own_unsubscribe_link(edition, mailoutbox, committed):
     SubscriberFactory.create_batch(2)
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     links = {message.extra_headers["List-Unsubscribe"] for message in mailoutbox}
     assert len(links) == 2
 
@@ -109,7 +110,7 @@ def test_the_email_has_html_with_inline_css_absolute_images_and_a_text_part(
     edition = EditionFactory(stories=[story, draft], intro="Hello <b>friends</b>")
     SubscriberFactory()
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     (message,) = mailoutbox
     html = message.alternatives[0].content
     assert 'style="' in html and 'name="color-scheme"' in html
@@ -132,7 +133,7 @@ def test_images_on_a_cdn_keep_their_own_absolute_url(mailoutbox, committed, sett
     story.save()
     SubscriberFactory()
     with committed():
-        services.edition_send(edition=EditionFactory(stories=[story]))
+        editions.edition_send(edition=EditionFactory(stories=[story]))
     html = mailoutbox[0].alternatives[0].content
     assert 'src="https://cdn.example.net/media/articles/otter.jpg"' in html
 
@@ -145,7 +146,7 @@ def test_category_targeting(mailoutbox, committed):
     wants_all = SubscriberFactory()
     SubscriberFactory(categories=[nature])
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert recipients(mailoutbox) == {wants_health.email: 1, wants_all.email: 1}
 
 
@@ -154,7 +155,7 @@ def test_a_batch_reuses_one_connection(server, edition, settings):
     SubscriberFactory.create_batch(7)
     edition.status = Edition.Status.SENDING
     edition.save()
-    services.edition_deliver(edition=edition)
+    sending.edition_deliver(edition=edition)
     assert len(server.sent) == 7
     assert server.opened == 3
 
@@ -169,13 +170,13 @@ def test_a_send_interrupted_mid_batch_resumes_and_sends_each_address_exactly_onc
     server.fail = lambda message, count: (
         smtplib.SMTPServerDisconnected("Connection lost") if count == 6 else None
     )
-    with pytest.raises(services.TransientSendError):
-        services.edition_deliver(edition=edition)
+    with pytest.raises(sending.TransientSendError):
+        sending.edition_deliver(edition=edition)
     assert len(server.sent) == 6
-    assert services.edition_progress(edition=edition)["sent"] == 6
+    assert editions.edition_progress(edition=edition)["sent"] == 6
     server.fail = None
     edition.refresh_from_db()
-    assert services.edition_deliver(edition=edition) is True
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {reader.email: 1 for reader in readers}
     edition.refresh_from_db()
     assert edition.status == Edition.Status.SENT
@@ -186,14 +187,14 @@ def test_a_killed_run_resumes_without_sending_anyone_twice(server, edition, sett
     readers = SubscriberFactory.create_batch(5)
     edition.status = Edition.Status.SENDING
     edition.save()
-    services.edition_queue_deliveries(edition=edition)
+    sending.edition_queue_deliveries(edition=edition)
     rows = list(Delivery.objects.filter(edition=edition).order_by("pk"))
     Delivery.objects.filter(pk=rows[0].pk).update(status=Delivery.Status.SENT)
     long_ago = timezone.now() - timedelta(minutes=6)  # past the five-minute lease
     Delivery.objects.filter(pk__in=[row.pk for row in rows[1:4]]).update(
         status=Delivery.Status.SENDING, claim="dead", claimed_at=long_ago
     )
-    assert services.edition_deliver(edition=edition) is True
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {reader.email: 1 for reader in readers[2:]}
     on_the_wire = Delivery.objects.get(pk=rows[1].pk)
     assert on_the_wire.status == Delivery.Status.FAILED and "Interrupted" in on_the_wire.error
@@ -210,10 +211,10 @@ def test_a_run_stalled_past_its_lease_never_sends_rows_another_run_took_over(ser
             if not stalled:
                 stalled.append(message)
                 clock.shift(timedelta(minutes=6))  # the mail server hangs past the lease
-                services.edition_deliver(edition=edition)  # another worker takes over
+                sending.edition_deliver(edition=edition)  # another worker takes over
 
         server.fail = stall_then_be_overtaken
-        services.edition_deliver(edition=edition)
+        sending.edition_deliver(edition=edition)
     assert recipients(server.sent) == {reader.email: 1 for reader in readers}
 
 
@@ -222,13 +223,13 @@ def test_runs_side_by_side_never_send_the_same_row(server, edition, settings):
     readers = SubscriberFactory.create_batch(8)
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
     edition.refresh_from_db()
-    services.edition_queue_deliveries(edition=edition)
-    other_run = services._claim_batch(edition)  # another worker took a batch and is sending
-    assert services.edition_deliver(edition=edition) is False  # its rows are still out
+    sending.edition_queue_deliveries(edition=edition)
+    other_run = sending._claim_batch(edition)  # another worker took a batch and is sending
+    assert sending.edition_deliver(edition=edition) is False  # its rows are still out
     assert len(server.sent) == 5
-    renderer = services.EditionRenderer(edition, list(edition.stories()))
-    services._send_batch(edition, other_run, renderer)
-    assert services.edition_deliver(edition=edition) is True
+    renderer = EditionRenderer(edition, list(edition.stories()))
+    sending._send_batch(edition, other_run, renderer)
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {reader.email: 1 for reader in readers}
     edition.refresh_from_db()
     assert edition.status == Edition.Status.SENT
@@ -244,7 +245,7 @@ def test_a_permanent_refusal_marks_that_delivery_failed_and_goes_on(server, edit
     )
     edition.status = Edition.Status.SENDING
     edition.save()
-    assert services.edition_deliver(edition=edition) is True
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {good.email: 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
     assert failed.subscriber.email == "nobody@example.com" and "No such user" in failed.error
@@ -255,22 +256,20 @@ def test_transient_failures_are_retried_later_with_backoff(server, edition, sett
     SubscriberFactory.create_batch(2)
     settings.TASKS = DUMMY
     server.fail = lambda message, count: smtplib.SMTPDataError(451, b"Try again later")
-    from newsletter.tasks import deliver_edition
-
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
-    result = deliver_edition.call(edition.pk)
+    result = sending.deliver_edition.call(edition.pk)
     assert result == "retrying"
     (retry,) = default_task_backend.results
     assert retry.args == [edition.pk, 1]
     assert retry.task.run_after > timezone.now() + timedelta(seconds=25)
-    assert services.edition_progress(edition=edition)["queued"] == 2
+    assert editions.edition_progress(edition=edition)["queued"] == 2
 
 
 def test_the_task_backend_is_chosen_by_settings_alone(edition, mailoutbox, settings, committed):
     SubscriberFactory()
     settings.TASKS = DUMMY
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert mailoutbox == []
     (queued,) = default_task_backend.results
     assert queued.task.name == "deliver_edition" and queued.task.queue_name == "email"
@@ -283,7 +282,7 @@ def test_the_task_backend_is_chosen_by_settings_alone(edition, mailoutbox, setti
     }
     edition.refresh_from_db()
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert len(mailoutbox) == 1
 
 
@@ -291,7 +290,7 @@ def test_scheduling_queues_the_send_for_its_time(edition, settings, committed):
     settings.TASKS = DUMMY
     when = timezone.now() + timedelta(hours=3)
     with committed():
-        services.edition_send(edition=edition, when=when)
+        editions.edition_send(edition=edition, when=when)
     edition.refresh_from_db()
     assert edition.status == Edition.Status.SCHEDULED
     (queued,) = default_task_backend.results
@@ -299,10 +298,8 @@ def test_scheduling_queues_the_send_for_its_time(edition, settings, committed):
 
 
 def test_a_task_for_an_unscheduled_edition_sends_nothing(edition, mailoutbox):
-    from newsletter.tasks import deliver_edition
-
     SubscriberFactory()
-    assert deliver_edition.call(edition.pk) == "sent"  # a draft: nothing to do
+    assert sending.deliver_edition.call(edition.pk) == "sent"  # a draft: nothing to do
     assert mailoutbox == []
 
 
@@ -313,22 +310,22 @@ def test_sending_query_count_is_per_message_not_per_list(
     edition.status = Edition.Status.SENDING
     edition.save()
     with django_assert_max_num_queries(20 + 20):
-        services.edition_deliver(edition=edition)
+        sending.edition_deliver(edition=edition)
     assert len(server.sent) == 20
 
 
 def test_send_a_test_to_me(edition, mailoutbox):
-    services.edition_send_test(edition=edition, email="editor@example.com")
+    editions.edition_send_test(edition=edition, email="editor@example.com")
     (message,) = mailoutbox
     assert message.subject == f"[Test] {edition.subject}"
     assert not Delivery.objects.exists()
     assert mail.outbox[0].to == ["editor@example.com"]
 
 
-@pytest.mark.parametrize("status", sorted(services.NEVER_MAIL))
+@pytest.mark.parametrize("status", sorted(subscribers.NEVER_MAIL))
 def test_no_test_send_to_a_bounced_or_complained_address(edition, mailoutbox, status):
     SubscriberFactory(email="editor@example.com", status=status)
-    assert services.edition_send_test(edition=edition, email="Editor@EXAMPLE.com ") is False
+    assert editions.edition_send_test(edition=edition, email="Editor@EXAMPLE.com ") is False
     assert mailoutbox == []
 
 
@@ -336,7 +333,7 @@ def test_an_announcement_without_stories_is_sent_with_its_intro(mailoutbox, comm
     edition = EditionFactory(intro="We have moved to a new address.")
     SubscriberFactory()
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     (message,) = mailoutbox
     assert "We have moved" in message.body
 
@@ -345,20 +342,18 @@ def test_several_senders_can_share_an_edition(edition, settings, committed):
     settings.TASKS = DUMMY
     settings.NEWSLETTER_SENDERS = 3
     with committed():
-        services.edition_send(edition=edition)
+        editions.edition_send(edition=edition)
     assert [result.task.name for result in default_task_backend.results] == ["deliver_edition"] * 3
 
 
 def test_the_worker_sends_a_scheduled_edition_only_when_due(edition, mailoutbox, settings):
-    from newsletter.tasks import deliver_edition
-
     SubscriberFactory()
     settings.TASKS = DUMMY
-    services.edition_send(edition=edition, when=timezone.now() + timedelta(hours=1))
-    assert deliver_edition.call(edition.pk) == "not due"
+    editions.edition_send(edition=edition, when=timezone.now() + timedelta(hours=1))
+    assert sending.deliver_edition.call(edition.pk) == "not due"
     assert mailoutbox == []
     with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
-        assert deliver_edition.call(edition.pk) == "sent"
+        assert sending.deliver_edition.call(edition.pk) == "sent"
     assert len(mailoutbox) == 1
 
 
@@ -372,7 +367,7 @@ def test_one_message_that_cannot_be_sent_does_not_hold_up_the_edition(server, ed
     )
     edition.status = Edition.Status.SENDING
     edition.save()
-    assert services.edition_deliver(edition=edition) is True
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {"first@example.com": 1, "last@example.com": 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
     assert failed.subscriber.email == "broken@example.com"
@@ -418,7 +413,18 @@ def test_a_digest_whose_email_for_some_readers_fails_to_render_still_reaches_the
     )
     SubscriberFactory(email="health@example.com", categories=[health])
     SubscriberFactory(email="space@example.com", categories=[space])
-    assert services.edition_deliver(edition=edition) is True
+    assert sending.edition_deliver(edition=edition) is True
     assert recipients(server.sent) == {"health@example.com": 1}
     failed = Delivery.objects.get(status=Delivery.Status.FAILED)
     assert failed.subscriber.email == "space@example.com" and "NoReverseMatch" in failed.error
+
+
+@pytest.mark.parametrize("subject", ["Good news\r\nBcc: everyone@example.com", "Form\x0cfeed"])
+def test_a_subject_that_is_not_one_line_is_refused_by_the_service(mailoutbox, subject):
+    edition = EditionFactory(subject=subject, stories=[ArticleFactory()])
+    with pytest.raises(editions.EditionError, match="single line"):
+        editions.edition_send_test(edition=edition, email="editor@example.com")
+    with pytest.raises(editions.EditionError, match="single line"):
+        editions.edition_send(edition=edition)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.DRAFT and mailoutbox == []

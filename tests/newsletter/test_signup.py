@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from newsletter.forms import CONSENT_HEADING, CONSENT_TEXT
 from newsletter.models import Subscriber
-from newsletter.services import CONSENT_HEADING, CONSENT_TEXT
 from newsletter.tokens import FORM_SALT, form_token_age
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.conftest import IMMEDIATE

@@ -1,7 +1,7 @@
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
 
-from newsletter import services
+from newsletter import editions, subscribers
 from newsletter.models import Subscriber
 from tests.factories import ArticleFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -32,8 +32,8 @@ def test_bounces_and_complaints_stop_all_mail(event_type, status, mailoutbox, co
     assert gone.status == status
     assert stays.status == Subscriber.Status.SUBSCRIBED
     with committed():
-        services.edition_send(edition=EditionFactory(stories=[ArticleFactory()]))
-        services.subscriber_signup(email="gone@example.com")
+        editions.edition_send(edition=EditionFactory(stories=[ArticleFactory()]))
+        subscribers.subscriber_signup(email="gone@example.com")
     sent_to = [message.to[0] for message in mailoutbox]
     assert "gone@example.com" not in sent_to or status == Subscriber.Status.UNSUBSCRIBED
     assert sent_to.count("stays@example.com") == 1
@@ -43,7 +43,7 @@ def test_a_bounced_address_never_gets_a_confirmation_again(mailoutbox, committed
     SubscriberFactory(email="bouncy@example.com")
     report("bounced", "bouncy@example.com")
     with committed():
-        services.subscriber_signup(email="bouncy@example.com")
+        subscribers.subscriber_signup(email="bouncy@example.com")
     assert mailoutbox == []
 
 
@@ -53,7 +53,7 @@ def test_the_anymail_test_backend_carries_the_unsubscribe_headers(settings, comm
     settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
     SubscriberFactory(email="esp@example.com")
     with committed():
-        services.edition_send(edition=EditionFactory(stories=[ArticleFactory()]))
+        editions.edition_send(edition=EditionFactory(stories=[ArticleFactory()]))
     (message,) = mail.outbox
     assert message.anymail_test_params["extra_headers"]["List-Unsubscribe-Post"] == (
         "List-Unsubscribe=One-Click"

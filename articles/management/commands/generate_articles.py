@@ -80,9 +80,9 @@ class Command(BaseCommand):
                 )
             done += size
             self.stdout.write(f"{done}/{count}", ending="\r")
-        # Fresh table statistics, so the query planner knows the tables' new sizes. PostgreSQL's
-        # autovacuum gathers them by itself; SQLite only when asked.
-        if connection.vendor == "sqlite":
+        # Fresh table statistics, so the query planner knows the tables' new sizes at once:
+        # SQLite gathers none unless asked, and PostgreSQL's autovacuum only after a delay.
+        if connection.vendor in ("sqlite", "postgresql"):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Generated {count} stories."))

@@ -8,7 +8,7 @@ NEWSLETTER_DIGEST_APPROVAL is on. Meant for cron; there is one digest per due ti
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from newsletter import services
+from newsletter import editions
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, weekly, dry_run, **options):
         with transaction.atomic():
-            edition = services.digest_compose(weekly=weekly)
+            edition = editions.digest_compose(weekly=weekly)
             if dry_run:
                 transaction.set_rollback(True)
         if edition is None:

@@ -7,14 +7,14 @@ task is queued already, so `make run` runs it at every start and cron may run it
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from newsletter import services
+from newsletter import editions
 
 
 class Command(BaseCommand):
     help = __doc__
 
     def handle(self, *args, **options):
-        due = services.digests_schedule()
+        due = editions.digests_schedule()
         if due is None:
             self.stderr.write("This task backend cannot run tasks later: use cron (see README).")
             return

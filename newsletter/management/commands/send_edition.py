@@ -8,8 +8,8 @@ run it from cron every few minutes as a safety net.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from newsletter import services
-from newsletter.models import Edition
+from newsletter import editions
+from newsletter.models import Edition, Subscriber
 
 
 class Command(BaseCommand):
@@ -25,8 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, edition_id, resume, dry_run, **options):
         if resume:
             with transaction.atomic():
-                editions = services.editions_resume()
-            self.stdout.write(f"Re-queued {len(editions)} edition(s).")
+                resumed = editions.editions_resume()
+            self.stdout.write(f"Re-queued {len(resumed)} edition(s).")
             return
         if edition_id is None:
             raise CommandError("Name an edition ID, or use --resume.")
@@ -36,10 +36,13 @@ class Command(BaseCommand):
         if edition.status == Edition.Status.SENT:
             self.stdout.write(f"“{edition}” was sent already.")
             return
-        recipients = services.edition_recipients(edition=edition).count()
+        recipients = Subscriber.objects.recipients_of(edition).count()
         if dry_run:
             self.stdout.write(f"Would queue “{edition}” for about {recipients} subscribers.")
             return
-        with transaction.atomic():
-            services.edition_send(edition=edition)
+        try:
+            with transaction.atomic():
+                editions.edition_send(edition=edition)
+        except editions.EditionError as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(f"Queued “{edition}” for about {recipients} subscribers.")

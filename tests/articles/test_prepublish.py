@@ -1,6 +1,6 @@
 import pytest
 
-from articles.checks import article_blockers, article_warnings
+from articles.prepublish import article_blockers, article_warnings
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, SourceFactory, cite
 
 pytestmark = pytest.mark.django_db

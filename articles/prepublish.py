@@ -3,20 +3,16 @@ What an editor should look at before a story goes out.
 
 `article_warnings` are advice: shown on the form and when publishing, never blocking.
 `article_blockers` stop publication: today only the medical review a category can require.
+A category that requires medical review (`Category.requires_medical_review`) also holds its
+stories to the warnings about sources and evidence.
 """
 
 import re
 
 from articles.models import EvidenceStage
 
-HEALTH_CATEGORY_SLUG = "health"
 HYPE_WORDS = re.compile(r"\b(cure[sds]?|miracles?|miraculous|breakthroughs?)\b", re.IGNORECASE)
 SEO_DESCRIPTION_LENGTH = (50, 160)
-
-
-def is_health_story(article):
-    category = article.category
-    return category.slug == HEALTH_CATEGORY_SLUG or category.requires_medical_review
 
 
 def article_warnings(article):
@@ -25,9 +21,9 @@ def article_warnings(article):
     if article.hero_image and not article.hero_image_alt.strip():
         warnings.append("The hero image has no alt text.")
     citations = list(article.citations.all()) if article.pk else []
-    if is_health_story(article):
+    if article.category.requires_medical_review:
         if not citations:
-            warnings.append("This Health story cites no source.")
+            warnings.append(f"This {article.category.name} story cites no source.")
         elif not any(citation.url or citation.doi for citation in citations):
             warnings.append("No citation links to the primary study (add its URL or DOI).")
         if article.evidence_stage == EvidenceStage.NOT_APPLICABLE:
