@@ -327,7 +327,7 @@ def test_changelist_shows_badges_thumbnails_and_schedule(
     with django_assert_max_num_queries(14):
         response = client.get(CHANGELIST_URL)
     html = response.content.decode()
-    assert 'class="status-badge status-scheduled"' in html
+    assert 'class="status-badge"' in html
     assert ">Scheduled</span>" in html
     assert ">Draft</span>" in html
     assert "Ada Writer" in html
