@@ -20,7 +20,11 @@ from taggit.models import TaggedItemBase
 
 from articles import renditions, search
 from articles.colours import readable_background
-from articles.sanitize import sanitize_html, strip_control_characters
+from articles.sanitize import (
+    sanitize_html,
+    strip_control_characters,
+    strip_control_characters_from,
+)
 
 WORDS_PER_MINUTE = 230
 PHOTO_WIDTHS = (160, 320)
@@ -55,6 +59,10 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
@@ -97,6 +105,7 @@ class Author(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "credentials", "bio"])
         super().save(*args, **kwargs)
         renditions.renditions_refresh(
             instance=self, field="photo", record_field="photo_renditions", widths=PHOTO_WIDTHS
@@ -168,6 +177,10 @@ class Source(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name"])
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
@@ -215,6 +228,10 @@ class Series(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
 
 
 class EvidenceStage(models.TextChoices):

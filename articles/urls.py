@@ -18,6 +18,11 @@ urlpatterns = [
         public_page(views.MonthView.as_view()),
         name="archive_month",
     ),
+    path(
+        "category-colours.css",
+        public_page(views.CategoryColoursView.as_view()),
+        name="category_colours",
+    ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("opensearch.xml", public_page(views.OpenSearchView.as_view()), name="opensearch"),
     path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),

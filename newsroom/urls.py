@@ -15,7 +15,7 @@ def serve_media(request, path):
 
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("newsletter/", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]
