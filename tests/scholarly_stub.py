@@ -9,7 +9,6 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-PORT = 8115  # this worktree's port range is 8113-8115
 SLOW_SECONDS = 1.5
 
 FOUND_DOI = "10.1126/sciadv.adx1234"
@@ -157,9 +156,9 @@ class StubServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self):
-        super().__init__(("127.0.0.1", PORT), Handler)
+        super().__init__(("127.0.0.1", 0), Handler)  # any free port: suites may run side by side
         self.requests = []
-        self.url = f"http://127.0.0.1:{PORT}"
+        self.url = f"http://127.0.0.1:{self.server_port}"
 
 
 def start():
