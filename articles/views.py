@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -188,6 +189,7 @@ class RobotsView(TemplateView):
     content_type = "text/plain; charset=utf-8"
 
 
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""

@@ -7,6 +7,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from newsletter import subscribers
 from newsletter.conf import setting
@@ -125,6 +126,7 @@ class SubscribeView(View):
         return _signup(request, form)
 
 
+@require_safe
 @never_cache
 def form_token_view(request):
     return JsonResponse({"token": form_token()})

@@ -31,7 +31,7 @@ from tests.newsletter.factories import EditionFactory, SubscriberFactory
 # an attribute, a JSON-LD script and a textarea.
 XSS = (
     "<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>"
-    "\"'><a href=\"javascript:alert(4)\">x</a><iframe srcdoc=\"<script>alert(5)</script>\">"
+    '"\'><a href="javascript:alert(4)">x</a><iframe srcdoc="<script>alert(5)</script>">'
     "</textarea></title></script><script>alert(6)</script>"
 )
 # Short fields get the part that matters most.
