@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from newsletter.emails import EditionRenderer
@@ -153,3 +154,16 @@ def test_subscriber_pages_show_stored_fields_as_text(client, hostile):
         assert response.status_code == 200
         assert runnable(response.content.decode()) == []
     assert Subscriber.objects.get(pk=subscriber.pk).status == Subscriber.Status.SUBSCRIBED
+
+
+@pytest.mark.xfail(strict=True, reason="fixed on i12-harden (defect 4: control characters)")
+@pytest.mark.parametrize("name", FEEDS)
+def test_control_characters_in_names_do_not_take_a_feed_down(client, hostile, name):
+    from taggit.models import Tag
+
+    hostile["author"].name = "Ann\x0bLee"
+    hostile["author"].save()
+    hostile["story"].tags.add(Tag.objects.create(name="soft\x0bbreak", slug="soft-break"))
+    response = Client(raise_request_exception=False).get(reverse(name))
+    assert response.status_code == 200
+    assert not feedparser.parse(response.content).bozo
