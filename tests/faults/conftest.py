@@ -1,8 +1,13 @@
 import asyncio
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from tests.benchmarks.common import ROOT
 
 SMTP_PORT = 8120
 
@@ -47,3 +52,31 @@ def smtp_sink(settings):
     }
     yield sink
     sink.stop()
+
+
+def site_env(data_dir, **extra):
+    """The production settings on a SQLite file in `data_dir`, for child processes."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings",
+        "DJANGO_SECRET_KEY": "faults-only",
+        "NEWSROOM_DATA_DIR": str(data_dir),
+        "SITE_URL": "https://news.example.org",
+        "DJANGO_ALLOWED_HOSTS": "testserver,news.example.org",
+        "DATABASE_URL": "",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        **extra,
+    }
+
+
+def manage(env, *args, **kwargs):
+    command = [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """A migrated SQLite site on disk, shared by the tests that need real processes."""
+    data_dir = tmp_path_factory.mktemp("faults-site")
+    manage(site_env(data_dir), "migrate", "--no-input")
+    return data_dir

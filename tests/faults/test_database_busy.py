@@ -3,6 +3,7 @@ The database is busy (on SQLite, another connection holds the write lock past th
 a signup is clearly refused with a 503 asking to try again, and nothing half-stored.
 """
 
+import sqlite3
 import time
 
 import pytest
@@ -13,6 +14,7 @@ from django.test import Client
 
 from newsletter.models import Subscriber
 from newsletter.tokens import FORM_SALT
+from tests.faults.conftest import manage, site_env
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,37 @@ def test_a_new_link_request_while_the_database_is_locked_asks_to_try_again():
     with connection.execute_wrapper(locked):
         response = client.post("/newsletter/new-link/", {"email": "reader@example.com"})
     assert response.status_code == 503
+
+
+SIGNUP = """
+import time
+from django.core import signing
+from django.test import Client
+from newsletter.tokens import FORM_SALT
+token = signing.dumps(time.time() - 10, salt=FORM_SALT)
+form = {"email": "locked@example.com", "form_token": token}
+print(Client().post("/newsletter/", form).status_code)
+"""
+COUNT = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.filter(args_kwargs__kwargs__email="locked@example.com").count())
+"""
+
+
+def test_a_real_write_lock_held_by_another_connection(site_dir):
+    """Another process holds SQLite's write lock past the busy timeout, then lets go."""
+    env = site_env(site_dir, SQLITE_BUSY_TIMEOUT="1")
+    holder = sqlite3.connect(site_dir / "newsroom.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        refused = manage(env, "shell", "-c", SIGNUP, text=True).stdout.split()[-1]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert refused == "503"
+    assert manage(env, "shell", "-c", COUNT, text=True).stdout.split()[-1] == "0"
+    assert manage(env, "shell", "-c", SIGNUP, text=True).stdout.split()[-1] == "200"
+    assert manage(env, "shell", "-c", COUNT, text=True).stdout.split()[-1] == "1"
 
 
 def test_sqlite_waits_for_a_lock_before_giving_up(settings):

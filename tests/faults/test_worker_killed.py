@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from tests.benchmarks.common import ROOT
-from tests.faults.conftest import Sink
+from tests.faults.conftest import Sink, manage, site_env
 
 PORT = 8123
 READERS = 20
@@ -36,11 +36,6 @@ print(json.dumps({
 """
 
 
-def manage(env, *args, **kwargs):
-    command = [sys.executable, "manage.py", *args]
-    return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, **kwargs)
-
-
 def worker(env, *extra):
     command = [sys.executable, "manage.py", "db_worker", "--queue-name", "*"]
     command += ["--no-startup-delay", "--no-reload", "--interval", "0.2", "--verbosity", "0"]
@@ -55,18 +50,8 @@ def sink():
     sink.stop()
 
 
-def test_a_worker_killed_mid_batch_leaves_nobody_mailed_twice_or_lost(tmp_path, sink):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.faults.worker_settings",
-        "DJANGO_SECRET_KEY": "faults-only",
-        "NEWSROOM_DATA_DIR": str(tmp_path),
-        "EMAIL_URL": f"smtp://127.0.0.1:{PORT}",
-        "SITE_URL": "https://news.example.org",
-        "DATABASE_URL": "",
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-    }
-    manage(env, "migrate", "--no-input")
+def test_a_worker_killed_mid_batch_leaves_nobody_mailed_twice_or_lost(site_dir, sink):
+    env = site_env(site_dir, EMAIL_URL=f"smtp://127.0.0.1:{PORT}")
     manage(env, "shell", "-c", SETUP)
     first = worker(env)
     deadline = time.monotonic() + 60

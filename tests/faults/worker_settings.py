@@ -1,4 +1,5 @@
-"""The production settings with a short sending lease, for the worker killed mid-batch."""
+"""The production settings for the fault tests' child processes: a short sending lease, and
+static files without collectstatic's manifest."""
 
 from datetime import timedelta
 
@@ -6,3 +7,7 @@ from newsroom.settings import *  # noqa: F403
 
 NEWSLETTER_SEND_LEASE = timedelta(seconds=2)
 NEWSLETTER_BATCH_SIZE = 5
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
