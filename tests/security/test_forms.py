@@ -193,7 +193,7 @@ def tampered(token):
     yield token.split(":")[0]
     yield "x" * 2000
     value, _, rest = token.partition(":")
-    yield f"{value[:-1]}0:{rest}"
+    yield f"{value[:-1]}{'1' if value[-1] == '0' else '0'}:{rest}"  # another subscriber's key
     yield signing.TimestampSigner(key="not-our-secret", salt="newsletter.manage").sign(value)
 
 
