@@ -21,6 +21,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import (
@@ -63,9 +64,13 @@ CONTENT_MODELS = [
 
 
 def public_page(view):
-    """Mark `view` as showing every anonymous reader the same page, so it may be cached."""
+    """
+    Mark `view` as showing every anonymous reader the same page, so it may be cached. Such a
+    page is only read: other methods get a 405 (feeds and sitemaps would answer them all).
+    """
 
     @wraps(view)
+    @require_safe
     def wrapped(request, *args, **kwargs):
         return view(request, *args, **kwargs)
 

@@ -10,6 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
@@ -323,6 +324,7 @@ class RobotsView(TemplateView):
     content_type = "text/plain; charset=utf-8"
 
 
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from articles import markdown_copies
+
 register = template.Library()
 
 
@@ -29,3 +31,9 @@ def headline(text):
     """
     html = LONE_LETTER.sub("\\1\u00a0", conditional_escape(text))
     return mark_safe(HYPHENATED.sub(r'<span class="nobr">\g<0></span>', html))
+
+
+@register.filter
+def markdown_text(value):
+    """Plain text as Markdown text (for /llms.txt): markup in it stays text, never raw HTML."""
+    return markdown_copies.text(str(value))
