@@ -36,12 +36,17 @@ def can_feature(user):
 
 
 def articles_visible_to(user, queryset=None):
-    """The stories `user` may open: their own for writers, all of them for other staff."""
+    """
+    The stories `user` may open: all of them for editors, their own for writers, and for other
+    staff (newsletter managers, who pick stories for editions) only those readers can see.
+    """
     queryset = Article.objects.all() if queryset is None else queryset
     if not (user.is_active and user.is_staff):
         return queryset.none()
-    if can_publish(user) or not user.has_perm("articles.add_article"):
+    if can_publish(user):
         return queryset
+    if not user.has_perm("articles.add_article"):
+        return queryset.published()
     bylined = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
     return queryset.filter(Q(created_by=user) | Exists(bylined))
 

@@ -43,15 +43,24 @@ def test_who_can_open_a_writers_draft(client, users, role):
     if role == "anonymous":
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
-    elif role == "other_writer":  # not even told it exists
+    elif role in {"other_writer", "newsletter_manager"}:  # not even told it exists
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
-    elif role == "newsletter_manager":  # view only
-        assert response.status_code == 200
-        assert not response.context["has_change_permission"]
     else:
         assert response.status_code == 200
         assert response.context["has_change_permission"]
+
+
+def test_newsletter_managers_see_live_stories_only_and_cannot_change_them(client, users):
+    live = own_story(users, status=Status.PUBLISHED)
+    draft = own_story(users, title="Embargoed finding")
+    client = client_for(client, users, "newsletter_manager")
+    listed = client.get(CHANGELIST_URL).context["cl"].result_list
+    assert list(listed) == [live]
+    response = client.get(change_url(live))
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert client.get(change_url(draft)).status_code == 302
 
 
 def test_writers_see_only_their_own_stories_in_the_list(client, users):
