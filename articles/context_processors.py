@@ -1,6 +1,18 @@
 from django.conf import settings
+from django.core.cache import cache
 
+from articles.cache import content_version
 from articles.models import Category
+
+
+def nav_categories():
+    """The navigation's categories: kept in the cache until any content changes."""
+    key = f"nav-categories:{content_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.objects.all())
+        cache.set(key, categories, settings.PAGE_CACHE_SECONDS or 300)
+    return categories
 
 
 def site(request):
@@ -8,5 +20,5 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
-        "nav_categories": Category.objects.all(),
+        "nav_categories": nav_categories(),
     }
