@@ -20,5 +20,6 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
-        "nav_categories": nav_categories(),
+        # Called by the template that shows them, so that feeds and sitemaps never look.
+        "nav_categories": nav_categories,
     }
