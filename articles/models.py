@@ -18,6 +18,8 @@ from articles.colours import readable_background
 from articles.sanitize import sanitize_html, strip_control_characters
 
 WORDS_PER_MINUTE = 230
+# How many of the latest taggings with a story's tags "You Might Also Like" weighs.
+RELATED_TAGGINGS = 500
 PHOTO_WIDTHS = (160, 320)
 # Article fields of plain text, shown in feeds and sitemaps as well as on pages.
 PLAIN_TEXT_FIELDS = [
@@ -266,8 +268,15 @@ class ArticleQuerySet(models.QuerySet):
         same = published.filter(category_id=article.category_id).order_by(*newest_first)
         others = published.exclude(category_id=article.category_id)
         pinned = others.filter(pinned_from=article).values("pk")
+        # Tags are counted over the latest taggings only, so that a common tag on thousands of
+        # stories costs no more than a rare one.
+        latest_taggings = (
+            TaggedArticle.objects.filter(tag_id__in=tag_ids)
+            .order_by("-pk")
+            .values("pk")[:RELATED_TAGGINGS]
+        )
         most_shared = (
-            others.filter(tagged_items__tag_id__in=tag_ids)
+            others.filter(tagged_items__in=latest_taggings)
             .values("pk")
             .annotate(shared=Count("tagged_items"))
             .order_by("-shared", *newest_first)
