@@ -1,4 +1,5 @@
 import math
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -7,7 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -28,6 +29,19 @@ PLAIN_TEXT_FIELDS = [
 ]  # fmt: skip
 # The text search configuration of Article.search_document (see migration 0003_search).
 SEARCH_CONFIG = "english"
+
+
+def slug_url(viewname, slug):
+    """
+    reverse(viewname, slug=slug), remembered: a page shows the same categories and stories
+    dozens of times (navigation, badges, cards), and each reverse() walks the URL patterns.
+    """
+    return _slug_url(viewname, slug, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@lru_cache(maxsize=10_000)
+def _slug_url(viewname, slug, urlconf, script_prefix):
+    return reverse(viewname, urlconf=urlconf, kwargs={"slug": slug})
 
 
 class Category(models.Model):
@@ -56,7 +70,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_url("articles:category", self.slug)
 
     @property
     def label(self):
@@ -99,7 +113,7 @@ class Author(models.Model):
         )
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
     @property
     def display_name(self):
@@ -132,7 +146,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:source", kwargs={"slug": self.slug})
+        return slug_url("articles:source", self.slug)
 
 
 class Series(models.Model):
@@ -502,7 +516,7 @@ class Article(models.Model):
         )
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return slug_url("articles:article", self.slug)
 
     def clean(self):
         if self.hero_image and not self.hero_image_alt.strip():
