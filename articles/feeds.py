@@ -99,6 +99,12 @@ class ArticleFeed(Feed):
     def link(self, obj=None):
         return absolute_url(obj.get_absolute_url() if obj else reverse("articles:home"))
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed is written in hundreds of small pieces: one body is sent (and cached) at once.
+        response.content = response.content
+        return response
+
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["feed_url"] = absolute_url(request.path)

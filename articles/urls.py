@@ -3,7 +3,7 @@ from django.urls import path
 
 from articles import feeds, views
 from articles.cache import public_page
-from articles.sitemaps import NewsSitemap, sitemaps
+from articles.sitemaps import NewsSitemap, sitemap_index, sitemaps
 
 app_name = "articles"
 
@@ -27,17 +27,18 @@ urlpatterns = [
     path("opensearch.xml", public_page(views.OpenSearchView.as_view()), name="opensearch"),
     path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),
     path("feed/atom/", public_page(feeds.LatestAtomFeed()), name="feed_atom"),
-    path(
-        "sitemap.xml",
-        public_page(sitemap),
-        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", public_page(sitemap_index), name="sitemap"),
     path(
         "sitemap-news.xml",
         public_page(sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news_sitemap.xml"},
         name="sitemap_news",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        public_page(sitemap),
+        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap_section",
     ),
     path("category/<slug:slug>/", public_page(views.CategoryView.as_view()), name="category"),
     path(

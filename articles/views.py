@@ -289,11 +289,10 @@ class ArticleView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        more = list(Article.objects.more_like(article))
-        also = Article.objects.also_like(
-            article, exclude=more, tag_ids=[tag.pk for tag in article.tags.all()]
+        more, also = Article.objects.related_to(
+            article, tag_ids=[tag.pk for tag in article.tags.all()]
         )
-        return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
+        return super().get_context_data(more_stories=more, also_like=also, **kwargs)
 
 
 class MarkdownView(View):

@@ -1,5 +1,8 @@
+import gzip
 from datetime import timedelta
+from unittest import mock
 
+import brotli
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
@@ -70,6 +73,43 @@ def test_second_anonymous_request_is_served_from_the_cache(
             second = client.get(url)
         assert second["X-Cache"] == "hit", url
         assert second.content == first.content
+
+
+@pytest.mark.parametrize(
+    ("accept", "coding"),
+    [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"), ("", None)],
+)
+def test_pages_are_sent_compressed_as_the_reader_accepts(client, health, accept, coding):
+    article = ArticleFactory(category=health, tags=["hearing"])
+    for url in public_urls(article):
+        for expected_cache in ("miss", "hit"):
+            response = client.get(url, HTTP_ACCEPT_ENCODING=accept)
+            assert response["X-Cache"] == expected_cache, url
+            assert response.get("Content-Encoding") == coding, url
+            assert "Accept-Encoding" in response["Vary"], url
+            assert response["Content-Length"] == str(len(response.content)), url
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[coding]
+    response = client.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING=accept)
+    assert decode(response.content) == client.get(article.get_absolute_url()).content
+
+
+def test_a_hit_does_no_compression_work(client, health):
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING="br")
+    with mock.patch("brotli.compress") as compress, mock.patch("gzip.compress") as gzip_compress:
+        response = client.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["X-Cache"] == "hit"
+    assert response["Content-Encoding"] == "gzip"
+    compress.assert_not_called()
+    gzip_compress.assert_not_called()
+
+
+def test_pages_are_compressed_with_the_cache_off_too(client, health, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(category=health)
+    response = client.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING="br")
+    assert response["Content-Encoding"] == "br"
+    assert b"</html>" in brotli.decompress(response.content)
 
 
 def test_anonymous_pages_are_publicly_cacheable_with_validators(client, health):

@@ -112,6 +112,14 @@ def test_unknown_category_feed_is_not_found(client):
     assert client.get(reverse("articles:category_feed_rss", args=["nope"])).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["articles:feed_rss", "articles:feed_atom"])
+def test_feed_body_is_sent_in_one_piece(client, health, name):
+    """Not the hundreds of small writes the feed is built from, one socket write each."""
+    ArticleFactory.create_batch(3, category=health)
+    response = client.get(reverse(name))
+    assert len(list(response)) == 1
+
+
 def test_feed_queries_do_not_grow_with_stories(client, django_assert_max_num_queries):
     for _ in range(15):
         article = ArticleFactory(tags=["one", "two", "three"])

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from articles.sitemaps import ArticleSitemap
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -42,6 +43,18 @@ def locations(root):
     return [loc.text for loc in root.findall("sm:url/sm:loc", NS)]
 
 
+def every_url(client):
+    """The <url> entries of every sitemap page the index lists."""
+    index = urlset(client, "articles:sitemap")
+    urls = []
+    for loc in index.findall("sm:sitemap/sm:loc", NS):
+        assert loc.text.startswith(SITE)
+        response = client.get(loc.text.removeprefix(SITE), HTTP_HOST="testserver")
+        assert response.status_code == 200
+        urls += ElementTree.fromstring(response.content).findall("sm:url", NS)
+    return urls
+
+
 def test_sitemap_lists_every_public_page_and_nothing_else(client):
     health, empty = CategoryFactory(slug="health"), CategoryFactory(slug="empty")
     writer, draft_writer = AuthorFactory(slug="ada"), AuthorFactory(slug="draft-only")
@@ -54,7 +67,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
     cite(draft, draft_journal)
     scheduled = ArticleFactory(published_at=timezone.now() + timedelta(hours=2))
 
-    locs = locations(urlset(client, "articles:sitemap"))
+    locs = [url.find("sm:loc", NS).text for url in every_url(client)]
 
     assert sorted(locs) == sorted(
         f"{SITE}{path}"
@@ -74,10 +87,9 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
 
 def test_article_entries_carry_lastmod_and_image(client):
     article = ArticleFactory(hero_image=factory.django.ImageField(width=800, height=450))
-    root = urlset(client, "articles:sitemap")
     (entry,) = [
         url
-        for url in root.findall("sm:url", NS)
+        for url in every_url(client)
         if url.find("sm:loc", NS).text == f"{SITE}{article.get_absolute_url()}"
     ]
     assert datetime.fromisoformat(entry.find("sm:lastmod", NS).text) == article.modified_at
@@ -88,10 +100,9 @@ def test_article_entries_carry_lastmod_and_image(client):
 def test_listing_entries_are_dated_by_their_newest_story(client):
     newest = ArticleFactory(category=CategoryFactory(slug="health"))
     ArticleFactory(category=newest.category, published_at=timezone.now() - timedelta(days=9))
-    root = urlset(client, "articles:sitemap")
     (lastmod,) = [
         url.find("sm:lastmod", NS).text
-        for url in root.findall("sm:url", NS)
+        for url in every_url(client)
         if url.find("sm:loc", NS).text == f"{SITE}/category/health/"
     ]
     assert datetime.fromisoformat(lastmod) == newest.published_at
@@ -103,7 +114,27 @@ def test_sitemap_queries_do_not_grow_with_stories(client, django_assert_max_num_
         byline(story, AuthorFactory())
         cite(story, SourceFactory())
     with django_assert_max_num_queries(10):  # A count and a page for each of five sections.
-        client.get(reverse("articles:sitemap"))
+        client.get(reverse("articles:sitemap_section", args=["articles"]))
+        for section in ["categories", "tags", "sources", "authors"]:
+            client.get(reverse("articles:sitemap_section", args=[section]))
+
+
+def test_the_index_lists_every_page_of_every_section(client, settings, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    stories = ArticleFactory.create_batch(5)
+    index = urlset(client, "articles:sitemap")
+    locs = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+    articles = f"{SITE}/sitemap-articles.xml"
+    assert [loc for loc in locs if loc.startswith(articles)] == [
+        articles,
+        f"{articles}?p=2",
+        f"{articles}?p=3",
+    ]
+    assert f"{SITE}/sitemap-home.xml" in locs
+    lastmods = index.findall("sm:sitemap/sm:lastmod", NS)
+    assert datetime.fromisoformat(lastmods[1].text) == max(s.modified_at for s in stories)
+    listed = {url.find("sm:loc", NS).text for url in every_url(client)}
+    assert {f"{SITE}{story.get_absolute_url()}" for story in stories} <= listed
 
 
 def test_news_sitemap_lists_the_last_two_days(client):

@@ -42,6 +42,7 @@ print(json.dumps({
     "rss feed": "/feed/rss/",
     "atom feed": "/feed/atom/",
     "sitemap": "/sitemap.xml",
+    "sitemap page": "/sitemap-articles.xml",
 }))
 """
 
