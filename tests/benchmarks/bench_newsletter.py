@@ -3,7 +3,7 @@ Newsletter sending: N subscribers mailed through the task worker to a local SMTP
 
 Reports the worker's emails per second, the sink's own ceiling (a bare smtplib loop on one
 connection) and the worker's peak memory, for N and for N/10 to show memory stays flat.
-`make bench BENCH_ARGS="newsletter --subscribers 100000 [--workers 2]"`; with several workers,
+`make bench BENCH_ARGS="newsletter --subscribers 100000 [--workers 2] [--port 8160]"`; with several workers,
 each runs its own sending task for the same edition and the peak is the largest worker's.
 """
 
@@ -112,9 +112,10 @@ def main(argv):
     parser = argparse.ArgumentParser(prog="bench_newsletter")
     parser.add_argument("--subscribers", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--port", type=int, default=0, help="the sink's port (0: any free one)")
     args, _ = parser.parse_known_args(argv)
     sink = Sink()
-    port = free_port()
+    port = args.port or free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     try:
