@@ -19,6 +19,7 @@ from newsletter.tokens import confirm_token, manage_token
 # again for every one of 100,000 messages would cost more than sending them.
 UNSUBSCRIBE_MARK = "__newsletter_unsubscribe_url__"
 PREFERENCES_MARK = "__newsletter_preferences_url__"
+TOKEN_MARK = "__newsletter_token__"
 
 
 def absolute(url):
@@ -98,6 +99,9 @@ class EditionRenderer:
         self._rendered = {}
         self._composers = {}
         self.site = site_settings()
+        # Reversed once: a subscriber's links differ only in the token, which needs no quoting.
+        self._unsubscribe = unsubscribe_url(None, TOKEN_MARK)
+        self._preferences = preferences_url(None, TOKEN_MARK)
 
     def _render(self, stories):
         key = tuple(story.pk for story in stories)
@@ -130,8 +134,8 @@ class EditionRenderer:
     def message(self, *, subscriber, stories, connection=None, subject_prefix=""):
         text, html = self._render(stories)
         token = manage_token(subscriber)
-        unsubscribe = unsubscribe_url(subscriber, token)
-        preferences = preferences_url(subscriber, token)
+        unsubscribe = self._unsubscribe.replace(TOKEN_MARK, token)
+        preferences = self._preferences.replace(TOKEN_MARK, token)
         subject = f"{subject_prefix}{self.edition.subject}"
         message = EditionEmail(
             subject,
