@@ -82,18 +82,22 @@ def ceiling(port, messages):
 
 
 def workers(env, count):
-    """Run `count` task workers until the queue is empty; (seconds, largest peak RSS in MiB)."""
+    """
+    Run `count` task workers until the queue is empty; (seconds, largest peak RSS in MiB, CPU
+    seconds of all of them).
+    """
     command = [sys.executable, "manage.py", "db_worker", "--batch", "--queue-name", "*"]
     command += ["--no-startup-delay", "--no-reload", "--verbosity", "0"]
     start = time.perf_counter()
     processes = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(count)]
-    peaks = []
+    peaks, cpu = [], 0
     for process in processes:
         _, status, usage = os.wait4(process.pid, 0)
         if os.waitstatus_to_exitcode(status):
             raise SystemExit("A worker failed.")
         peaks.append(usage.ru_maxrss / 1024)
-    return time.perf_counter() - start, max(peaks)
+        cpu += usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, max(peaks), cpu
 
 
 def send(port, subscribers, sink, worker_count):
@@ -103,11 +107,11 @@ def send(port, subscribers, sink, worker_count):
     for _ in range(worker_count):  # one sending task per worker, all for the same edition
         manage(env, "send_edition", "1")
     before = sink.count
-    seconds, peak = workers(env, worker_count)
+    seconds, peak, cpu = workers(env, worker_count)
     delivered = sink.count - before
     if delivered != subscribers:
         raise SystemExit(f"The sink got {delivered} messages for {subscribers} subscribers.")
-    return seconds, peak
+    return seconds, peak, cpu
 
 
 def main(argv):
@@ -124,8 +128,8 @@ def main(argv):
         bare_before = ceiling(port, min(args.subscribers, 20_000))
         sink.count = 0
         small = max(1, args.subscribers // 10)
-        seconds_small, peak_small = send(port, small, sink, args.workers)
-        seconds, peak = send(port, args.subscribers, sink, args.workers)
+        seconds_small, peak_small, _ = send(port, small, sink, args.workers)
+        seconds, peak, cpu = send(port, args.subscribers, sink, args.workers)
         bare_after = ceiling(port, min(args.subscribers, 20_000))
     finally:
         controller.stop()
@@ -135,6 +139,7 @@ def main(argv):
         f"newsletter {args.subscribers:,} subscribers, {args.workers} worker(s): {seconds:.1f} s, "
         f"{rate:,.0f} emails/s, {rate / bare:.0%} of the sink ceiling (bare smtplib on one "
         f"connection: {bare:,.0f}/s; {bare_before:,.0f} before, {bare_after:,.0f} after); "
+        f"worker CPU {cpu * 1000 / args.subscribers:.2f} ms per email (start-up included); "
         f"worker peak RSS {peak:.0f} MiB; "
         f"{small:,} subscribers: {small / seconds_small:,.0f} emails/s, "
         f"peak RSS {peak_small:.0f} MiB"
