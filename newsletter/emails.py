@@ -12,12 +12,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from articles.site import site_settings
+from newsletter.mime import Composer, EditionEmail
 from newsletter.tokens import confirm_token, manage_token
 
 # Stand-ins rendered into an edition once, replaced per subscriber: rendering the templates
 # again for every one of 100,000 messages would cost more than sending them.
 UNSUBSCRIBE_MARK = "__newsletter_unsubscribe_url__"
 PREFERENCES_MARK = "__newsletter_preferences_url__"
+TOKEN_MARK = "__newsletter_token__"
 
 
 def absolute(url):
@@ -95,7 +97,11 @@ class EditionRenderer:
         self.edition = edition
         self.stories = stories
         self._rendered = {}
+        self._composers = {}
         self.site = site_settings()
+        # Reversed once: a subscriber's links differ only in the token, which needs no quoting.
+        self._unsubscribe = unsubscribe_url(None, TOKEN_MARK)
+        self._preferences = preferences_url(None, TOKEN_MARK)
 
     def _render(self, stories):
         key = tuple(story.pk for story in stories)
@@ -120,18 +126,25 @@ class EditionRenderer:
             return self.stories
         return [story for story in self.stories if story.category_id in category_ids]
 
+    def _composer(self, subject):
+        if subject not in self._composers:
+            self._composers[subject] = Composer(subject=subject, from_email=self.site.sender)
+        return self._composers[subject]
+
     def message(self, *, subscriber, stories, connection=None, subject_prefix=""):
         text, html = self._render(stories)
         token = manage_token(subscriber)
-        unsubscribe = unsubscribe_url(subscriber, token)
-        preferences = preferences_url(subscriber, token)
-        message = EmailMultiAlternatives(
-            f"{subject_prefix}{self.edition.subject}",
+        unsubscribe = self._unsubscribe.replace(TOKEN_MARK, token)
+        preferences = self._preferences.replace(TOKEN_MARK, token)
+        subject = f"{subject_prefix}{self.edition.subject}"
+        message = EditionEmail(
+            subject,
             text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),
             self.site.sender,
             [subscriber.email],
             headers=unsubscribe_headers(unsubscribe),
             connection=connection,
+            composer=self._composer(subject),
         )
         html = html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
         message.attach_alternative(html, "text/html")
