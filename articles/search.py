@@ -52,7 +52,12 @@ class Term:
     def fts5(self):
         return f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
 
-    def tsquery(self):
+    def tsquery(self, estimable=False):
+        if estimable and self.prefix:
+            # The same matches as 'word':*, but PostgreSQL estimates how many from the word's
+            # own statistics: a bare prefix gets a fixed 2% guess (below 100 common words),
+            # which makes a word in every story look rare enough to bitmap-scan all its matches.
+            return f"('{self.words[0]}' | '{self.words[0]}':*)"
         return " <-> ".join(f"'{word}'" + (":*" if self.prefix else "") for word in self.words)
 
 
@@ -76,9 +81,10 @@ class Query:
         )
         return f"({either})" + "".join(f" NOT {term.fts5()}" for term in self.excluded)
 
-    def tsquery(self):
+    def tsquery(self, estimable=False):
+        """The query as tsquery text; `estimable` writes it for filtering (see Term.tsquery)."""
         either = " | ".join(
-            "(" + " & ".join(f"({term.tsquery()})" for term in terms) + ")"
+            "(" + " & ".join(f"({term.tsquery(estimable)})" for term in terms) + ")"
             for terms in self.alternatives
         )
         return f"({either})" + "".join(f" & !({term.tsquery()})" for term in self.excluded)
@@ -191,15 +197,17 @@ def matching(queryset, query):
 
     Ranking every match of a common word would read every story, so only the newest CANDIDATES
     matches (by id, which both indexes walk fast) are ranked; older ones are left out.
+    On PostgreSQL they are the rows of a subquery, `ORDER BY id DESC LIMIT`: the planner walks
+    the primary key for a word in most stories and reads the GIN index for a rare one.
     """
     if not query:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
-        newest = queryset.model.objects.filter(search_vector=tsquery).order_by("-pk")
-        oldest_candidate = Coalesce(Subquery(newest.values("pk")[CANDIDATES - 1 :][:1]), 0)
+        matches = SearchQuery(query.tsquery(estimable=True), search_type="raw", config=CONFIG)
+        newest = queryset.filter(search_vector=matches).order_by("-pk").values("pk")
         return (
-            queryset.filter(search_vector=tsquery, pk__gte=oldest_candidate)
+            queryset.filter(pk__in=newest[:CANDIDATES])
             .alias(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-published_at", "-pk")
         )
@@ -215,6 +223,19 @@ def matching(queryset, query):
         .alias(rank=Func(document, *map(Value, SQLITE_WEIGHTS), function="bm25", output_field=rank))
         .order_by("rank", "-published_at", "-pk")
     )
+
+
+def count(queryset, query, *, limit):
+    """
+    How many stories in `queryset` match `query`, counted up to `limit` (at most CANDIDATES):
+    the first `limit` matches in any order, without ranking, so a common word stops early.
+    """
+    if not query:
+        return 0
+    if connections[queryset.db].vendor == "postgresql":
+        matches = SearchQuery(query.tsquery(estimable=True), search_type="raw", config=CONFIG)
+        return queryset.filter(search_vector=matches).order_by()[:limit].count()
+    return queryset.filter(search_entry__document__match=query.fts5()).order_by()[:limit].count()
 
 
 def highlights(queryset, query, ids):

@@ -195,11 +195,14 @@ class MonthView(PublishedMixin, MonthArchiveView):
 
 
 class SearchPaginator(Paginator):
-    """Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search."""
+    """
+    Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search.
+    `matches` is the number of matches, counted up to one more than that (see search_count()).
+    """
 
-    @cached_property
-    def matches(self):
-        return self.object_list.order_by()[: MAX_SEARCH_RESULTS + 1].count()
+    def __init__(self, *args, matches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matches = matches
 
     @cached_property
     def count(self):
@@ -222,12 +225,15 @@ class SearchView(PublishedMixin, ListView):
             return Article.objects.none()
         self.query = self.form.cleaned_data["q"]
         stories = self.form.filter(super().get_queryset())
-        results = stories.search(self.query)
-        if not results.exists() and (suggestion := stories.spelling_suggestion(self.query)):
+        self.matches = stories.search_count(self.query, limit=MAX_SEARCH_RESULTS + 1)
+        if not self.matches and (suggestion := stories.spelling_suggestion(self.query)):
             self.suggestion = suggestion
-            results = stories.search(suggestion)
+            self.matches = stories.search_count(suggestion, limit=MAX_SEARCH_RESULTS + 1)
         # Ranking reads ids only; the page's stories come with their highlights in one query.
-        return results.values_list("pk", flat=True)
+        return stories.search(self.suggestion or self.query).values_list("pk", flat=True)
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, matches=getattr(self, "matches", 0), **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)

@@ -340,3 +340,21 @@ def test_past_the_candidate_limit_the_newest_matches_are_ranked(monkeypatch):
     assert found("vaccine") == ["Budget", "Sport"]
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     assert found("vaccine")[0] == "Vaccine works"
+
+
+def test_search_count_stops_at_its_limit():
+    for title in ["Heatwave warnings", "Heatwave deaths", "Heatwave relief"]:
+        ArticleFactory(title=title)
+    ArticleFactory(title="Draft heatwave", status=Article.Status.DRAFT, published_at=None)
+    published = Article.objects.published()
+    assert published.search_count("heatwave", limit=2) == 2
+    assert published.search_count("heatwave", limit=10) == 3
+    assert published.search_count("heatw", limit=10) == 3
+    assert published.search_count("zebrafish", limit=10) == 0
+    assert published.search_count("", limit=10) == 0
+
+
+def test_a_prefix_is_filtered_as_word_or_prefix_so_postgresql_can_estimate_it():
+    query = search_module.parse("wolves alps")
+    assert query.tsquery(estimable=True) == "((('wolves') & (('alps' | 'alps':*))))"
+    assert query.tsquery() == "((('wolves') & ('alps':*)))"
