@@ -8,7 +8,6 @@ headline (weight A), standfirst (B) and the body's plain text (C), stem English 
 the last word typed as a prefix.
 """
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -20,7 +19,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorField,
-    TrigramWordSimilarity,
+    TrigramSimilarity,
 )
 from django.db import connections, transaction
 from django.db.backends.ddl_references import Statement
@@ -38,7 +37,7 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
 # How many matches of a query are ranked at most, newest first (see `matching`).
 CANDIDATES = 1000
-# The share of a headline's trigrams a misspelt word must have to count as a near miss.
+# The share of trigrams a headline word must have in common with a misspelt one to replace it.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+")
@@ -134,16 +133,6 @@ def highlighted(text):
     return mark_safe(html.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def suggestion(query_words, texts):
-    """The reader's words with each replaced by its closest word in `texts`, or "" if unchanged."""
-    vocabulary = {word.lower() for text in texts for word in WORD.findall(text)}
-    suggested = [
-        next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.7)), word)
-        for word in query_words
-    ]
-    return " ".join(suggested) if suggested != list(query_words) else ""
-
-
 class OnPostgreSQL(Func):
     """
     `expression` on PostgreSQL; NULL on other databases, which search their own index, so that
@@ -227,15 +216,11 @@ def matching(queryset, query):
 
 def count(queryset, query, *, limit):
     """
-    How many stories in `queryset` match `query`, counted up to `limit` (at most CANDIDATES):
-    the first `limit` matches in any order, without ranking, so a common word stops early.
+    How many stories in `queryset` match `query`, counted up to `limit`: the candidates of
+    `matching`, not ranked. (Counting any `limit` matches instead lets PostgreSQL's planner
+    bet on a sequential scan finding them early, which reads every story when few match.)
     """
-    if not query:
-        return 0
-    if connections[queryset.db].vendor == "postgresql":
-        matches = SearchQuery(query.tsquery(estimable=True), search_type="raw", config=CONFIG)
-        return queryset.filter(search_vector=matches).order_by()[:limit].count()
-    return queryset.filter(search_entry__document__match=query.fts5()).order_by()[:limit].count()
+    return matching(queryset, query).order_by()[:limit].count()
 
 
 def highlights(queryset, query, ids):
@@ -271,26 +256,75 @@ def highlights(queryset, query, ids):
     return queryset.annotate(headline_html=headline, excerpt_html=excerpt)
 
 
-def spelling_suggestion(queryset, query):
+def spelling_suggestion(queryset, query, words):
     """
-    `query`'s words as headlines in `queryset` spell them, when some differ ("alzeimer"), else "".
-    PostgreSQL finds the headlines by trigram similarity; SQLite offers no suggestion.
+    `query`'s words as headlines spell them, when some differ ("alzeimer": "alzheimer") and the
+    corrected query finds stories in `queryset`, else "". Each word not in `words` (the
+    HeadlineWord table, a few thousand rows) is replaced by the most similar there by trigrams:
+    PostgreSQL only; SQLite offers no suggestion.
     """
     if not query or connections[queryset.db].vendor != "postgresql":
         return ""
-    text = " ".join(query.words)
-    near = (
-        queryset.annotate(similarity=TrigramWordSimilarity(text, "title"))
-        .filter(title__trigram_word_similar=text)
-        .order_by("-similarity")
-        .values_list("title", flat=True)[:5]
-    )
-    # The threshold of the indexed `<%` operator (trigram_word_similar), for this query only.
+    suggested = []
+    # The threshold of the indexed `%` operator (trigram_similar), for these queries only.
     with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(SIMILARITY)]
-        )
-        return suggestion(query.words, list(near))
+        threshold = "SELECT set_config('pg_trgm.similarity_threshold', %s, true)"
+        cursor.execute(threshold, [str(SIMILARITY)])
+        for word in query.words:
+            nearest = (
+                words.filter(word__trigram_similar=word)
+                .annotate(similarity=TrigramSimilarity("word", word))
+                .order_by("-similarity", "word")
+                .values_list("word", flat=True)
+                .first()
+            )
+            suggested.append(nearest or word)
+    if suggested == query.words:
+        return ""
+    # The list keeps the words of drafts and deleted stories: offer only what readers can find.
+    text = " ".join(suggested)
+    return text if count(queryset, parse(text), limit=1) else ""
+
+
+HEADLINE_WORDS = """
+    INSERT INTO articles_headlineword (word)
+    SELECT DISTINCT word
+    FROM {rows}, unnest(tsvector_to_array(to_tsvector('simple', translate(title, '<>', '  '))))
+        AS word
+    WHERE length(word) <= 100
+    ON CONFLICT DO NOTHING
+"""
+# PostgreSQL's HeadlineWord list, kept by a trigger so that save(), bulk_create() and
+# QuerySet.update() all reach it. Words are only ever added (see spelling_suggestion).
+POSTGRESQL_WORDS = [
+    f"""
+    CREATE OR REPLACE FUNCTION articles_headline_words() RETURNS trigger AS $$
+    BEGIN
+        {HEADLINE_WORDS.format(rows="(SELECT NEW.title) AS new")};
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE OR REPLACE TRIGGER articles_headline_words
+    AFTER INSERT OR UPDATE OF title ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_headline_words()
+    """,
+    HEADLINE_WORDS.format(rows="articles_article"),
+]
+
+
+def postgresql_words_create(schema_editor):
+    """Fill the HeadlineWord list and add its trigger (migration 0015); nothing on SQLite."""
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRESQL_WORDS:
+            schema_editor.execute(statement)
+
+
+def postgresql_words_drop(schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP TRIGGER IF EXISTS articles_headline_words ON articles_article")
+        schema_editor.execute("DROP FUNCTION IF EXISTS articles_headline_words()")
 
 
 class FullTextField(TextField):
