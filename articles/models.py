@@ -428,10 +428,6 @@ class ArticleQuerySet(models.QuerySet):
         """
         return search.matching(self, search.parse(text))
 
-    def search_count(self, text, *, limit):
-        """How many stories search(`text`) finds, counted up to `limit`: see search.count()."""
-        return search.count(self, search.parse(text), limit=limit)
-
     def highlights(self, text, ids):
         """A page of results, `ids`, with `text`'s matches marked: see search.highlights()."""
         return search.highlights(self, search.parse(text), ids)
@@ -1268,8 +1264,8 @@ class HeadlineWord(models.Model):
 
     class Meta:
         indexes = [
-            search.PostgreSQLGinIndex(
-                OpClass("word", name="gin_trgm_ops"), name="headline_word_trigrams"
+            search.PostgreSQLGistIndex(
+                OpClass("word", name="gist_trgm_ops"), name="headline_word_trigrams"
             )
         ]
 

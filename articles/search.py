@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
+    TrigramDistance,
     TrigramSimilarity,
 )
-from django.db import connections, transaction
+from django.db import connections
 from django.db.backends.ddl_references import Statement
 from django.db.models import F, FloatField, Func, Lookup, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
@@ -37,7 +38,7 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
 # How many matches of a query are ranked at most, newest first (see `matching`).
 CANDIDATES = 1000
-# The share of trigrams a headline word must have in common with a misspelt one to replace it.
+# How similar (by trigrams, 0 to 1) a headline word must be to a misspelt one to replace it.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+")
@@ -148,8 +149,8 @@ class OnPostgreSQL(Func):
         return super().as_sql(compiler, connection, **extra_context)
 
 
-class PostgreSQLGinIndex(GinIndex):
-    """A GIN index on PostgreSQL; no index on other databases (see OnPostgreSQL)."""
+class OnPostgreSQLOnly:
+    """An index on PostgreSQL; none on other databases (see OnPostgreSQL)."""
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -160,6 +161,14 @@ class PostgreSQLGinIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Statement("")
         return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class PostgreSQLGinIndex(OnPostgreSQLOnly, GinIndex):
+    pass
+
+
+class PostgreSQLGistIndex(OnPostgreSQLOnly, GistIndex):
+    pass
 
 
 def words_of(column):
@@ -214,15 +223,6 @@ def matching(queryset, query):
     )
 
 
-def count(queryset, query, *, limit):
-    """
-    How many stories in `queryset` match `query`, counted up to `limit`: the candidates of
-    `matching`, not ranked. (Counting any `limit` matches instead lets PostgreSQL's planner
-    bet on a sequential scan finding them early, which reads every story when few match.)
-    """
-    return matching(queryset, query).order_by()[:limit].count()
-
-
 def highlights(queryset, query, ids):
     """
     The stories `ids` (a page of results) in `queryset`, annotated with `headline_html` and
@@ -265,25 +265,24 @@ def spelling_suggestion(queryset, query, words):
     """
     if not query or connections[queryset.db].vendor != "postgresql":
         return ""
-    suggested = []
-    # The threshold of the indexed `%` operator (trigram_similar), for these queries only.
-    with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
-        threshold = "SELECT set_config('pg_trgm.similarity_threshold', %s, true)"
-        cursor.execute(threshold, [str(SIMILARITY)])
-        for word in query.words:
-            nearest = (
-                words.filter(word__trigram_similar=word)
-                .annotate(similarity=TrigramSimilarity("word", word))
-                .order_by("-similarity", "word")
-                .values_list("word", flat=True)
-                .first()
-            )
-            suggested.append(nearest or word)
+    # The nearest word to each, in one query: a walk of the GiST index by trigram distance.
+    nearest = [
+        words.annotate(similarity=TrigramSimilarity("word", word), position=Value(position))
+        .order_by(TrigramDistance("word", word))
+        .values_list("position", "word", "similarity")[:1]
+        for position, word in enumerate(query.words)
+    ]
+    found = {
+        position: word
+        for position, word, similarity in nearest[0].union(*nearest[1:], all=True)
+        if similarity >= SIMILARITY
+    }
+    suggested = [found.get(position, word) for position, word in enumerate(query.words)]
     if suggested == query.words:
         return ""
     # The list keeps the words of drafts and deleted stories: offer only what readers can find.
     text = " ".join(suggested)
-    return text if count(queryset, parse(text), limit=1) else ""
+    return text if matching(queryset, parse(text)).exists() else ""
 
 
 HEADLINE_WORDS = """

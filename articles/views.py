@@ -197,20 +197,16 @@ class MonthView(PublishedMixin, MonthArchiveView):
 class SearchPaginator(Paginator):
     """
     Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search.
-    `matches` is the number of matches, counted up to one more than that (see search_count()).
+    The list paged is of ids, one more than that at most, so that "more than" can be said.
     """
-
-    def __init__(self, *args, matches, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.matches = matches
 
     @cached_property
     def count(self):
-        return min(self.matches, MAX_SEARCH_RESULTS)
+        return min(len(self.object_list), MAX_SEARCH_RESULTS)
 
     @property
     def has_more(self):
-        return self.matches > MAX_SEARCH_RESULTS
+        return len(self.object_list) > MAX_SEARCH_RESULTS
 
 
 class SearchView(PublishedMixin, ListView):
@@ -222,18 +218,19 @@ class SearchView(PublishedMixin, ListView):
         self.form = SearchForm(self.request.GET)
         self.query = self.suggestion = ""
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
-            return Article.objects.none()
+            return []
         self.query = self.form.cleaned_data["q"]
         stories = self.form.filter(super().get_queryset())
-        self.matches = stories.search_count(self.query, limit=MAX_SEARCH_RESULTS + 1)
-        if not self.matches and (suggestion := stories.spelling_suggestion(self.query)):
+        # One query ranks the matches, for the count and every page; the page's stories come
+        # with their highlights in another.
+        ids = self.ranked_ids(stories, self.query)
+        if not ids and (suggestion := stories.spelling_suggestion(self.query)):
             self.suggestion = suggestion
-            self.matches = stories.search_count(suggestion, limit=MAX_SEARCH_RESULTS + 1)
-        # Ranking reads ids only; the page's stories come with their highlights in one query.
-        return stories.search(self.suggestion or self.query).values_list("pk", flat=True)
+            ids = self.ranked_ids(stories, suggestion)
+        return ids
 
-    def get_paginator(self, *args, **kwargs):
-        return super().get_paginator(*args, matches=getattr(self, "matches", 0), **kwargs)
+    def ranked_ids(self, stories, text):
+        return list(stories.search(text).values_list("pk", flat=True)[: MAX_SEARCH_RESULTS + 1])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)

@@ -28,8 +28,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 "indexes": [
-                    articles.search.PostgreSQLGinIndex(
-                        django.contrib.postgres.indexes.OpClass("word", name="gin_trgm_ops"),
+                    articles.search.PostgreSQLGistIndex(
+                        django.contrib.postgres.indexes.OpClass("word", name="gist_trgm_ops"),
                         name="headline_word_trigrams",
                     )
                 ],
