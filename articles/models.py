@@ -599,9 +599,6 @@ class Article(models.Model):
                 fields=["category", "status", "-published_at"], name="article_category_published"
             ),
             search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
-            search.PostgreSQLGinIndex(
-                OpClass("title", name="gin_trgm_ops"), name="article_title_trigrams"
-            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -135,14 +135,16 @@ def index_report(connection):
             seconds = time.perf_counter() - start
             cursor.execute(
                 "SELECT pg_relation_size('article_search_vector'),"
-                " pg_relation_size('article_title_trigrams'),"
                 " (SELECT sum(pg_column_size(search_vector)) FROM articles_article),"
-                " pg_total_relation_size('articles_article')"
+                " pg_total_relation_size('articles_article'),"
+                " (SELECT count(*) FROM articles_headlineword),"
+                " pg_total_relation_size('articles_headlineword')"
             )
-            gin, trigrams, vectors, table = cursor.fetchone()
+            gin, vectors, table, words, word_list = cursor.fetchone()
             print(
-                f"GIN index rebuild (REINDEX): {seconds:.1f} s; GIN {mib(gin)}, title trigrams "
-                f"{mib(trigrams)}, stored vectors {mib(vectors)}; table in all {mib(table)}"
+                f"GIN index rebuild (REINDEX): {seconds:.1f} s; GIN {mib(gin)}, "
+                f"stored vectors {mib(vectors)}; table in all {mib(table)}; "
+                f"headline words {words} ({word_list / 1024:.0f} KiB with their GiST index)"
             )
         else:
             start = time.perf_counter()
