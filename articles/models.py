@@ -457,7 +457,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def spelling_suggestion(self, text):
         """The reader's `text` spelt as our headlines spell it ("alzeimer": "alzheimer"), or ""."""
-        return search.spelling_suggestion(self, search.parse(text))
+        return search.spelling_suggestion(self, search.parse(text), HeadlineWord.objects)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -622,9 +622,6 @@ class Article(models.Model):
                 fields=["category", "status", "-published_at"], name="article_category_published"
             ),
             search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
-            search.PostgreSQLGinIndex(
-                OpClass("title", name="gin_trgm_ops"), name="article_title_trigrams"
-            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -1273,3 +1270,24 @@ class ArticleSearchEntry(models.Model):
 
     def __str__(self):
         return str(self.article_id)
+
+
+class HeadlineWord(models.Model):
+    """
+    A word that has appeared in a headline, lower-cased: what "did you mean" matches misspelt
+    words against on PostgreSQL, by trigrams, instead of every headline. A trigger on the
+    articles table adds the words of every headline written (see search.POSTGRESQL_WORDS);
+    empty on SQLite.
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        indexes = [
+            search.PostgreSQLGistIndex(
+                OpClass("word", name="gist_trgm_ops"), name="headline_word_trigrams"
+            )
+        ]
+
+    def __str__(self):
+        return self.word

@@ -8,21 +8,21 @@ headline (weight A), standfirst (B) and the body's plain text (C), stem English 
 the last word typed as a prefix.
 """
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
-    TrigramWordSimilarity,
+    TrigramDistance,
+    TrigramSimilarity,
 )
-from django.db import connections, transaction
+from django.db import connections
 from django.db.backends.ddl_references import Statement
 from django.db.models import F, FloatField, Func, Lookup, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
@@ -38,7 +38,7 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
 # How many matches of a query are ranked at most, newest first (see `matching`).
 CANDIDATES = 1000
-# The share of a headline's trigrams a misspelt word must have to count as a near miss.
+# How similar (by trigrams, 0 to 1) a headline word must be to a misspelt one to replace it.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+")
@@ -52,7 +52,12 @@ class Term:
     def fts5(self):
         return f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
 
-    def tsquery(self):
+    def tsquery(self, estimable=False):
+        if estimable and self.prefix:
+            # The same matches as 'word':*, but PostgreSQL estimates how many from the word's
+            # own statistics: a bare prefix gets a fixed 2% guess (below 100 common words),
+            # which makes a word in every story look rare enough to bitmap-scan all its matches.
+            return f"('{self.words[0]}' | '{self.words[0]}':*)"
         return " <-> ".join(f"'{word}'" + (":*" if self.prefix else "") for word in self.words)
 
 
@@ -76,9 +81,10 @@ class Query:
         )
         return f"({either})" + "".join(f" NOT {term.fts5()}" for term in self.excluded)
 
-    def tsquery(self):
+    def tsquery(self, estimable=False):
+        """The query as tsquery text; `estimable` writes it for filtering (see Term.tsquery)."""
         either = " | ".join(
-            "(" + " & ".join(f"({term.tsquery()})" for term in terms) + ")"
+            "(" + " & ".join(f"({term.tsquery(estimable)})" for term in terms) + ")"
             for terms in self.alternatives
         )
         return f"({either})" + "".join(f" & !({term.tsquery()})" for term in self.excluded)
@@ -128,16 +134,6 @@ def highlighted(text):
     return mark_safe(html.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def suggestion(query_words, texts):
-    """The reader's words with each replaced by its closest word in `texts`, or "" if unchanged."""
-    vocabulary = {word.lower() for text in texts for word in WORD.findall(text)}
-    suggested = [
-        next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.7)), word)
-        for word in query_words
-    ]
-    return " ".join(suggested) if suggested != list(query_words) else ""
-
-
 class OnPostgreSQL(Func):
     """
     `expression` on PostgreSQL; NULL on other databases, which search their own index, so that
@@ -153,8 +149,8 @@ class OnPostgreSQL(Func):
         return super().as_sql(compiler, connection, **extra_context)
 
 
-class PostgreSQLGinIndex(GinIndex):
-    """A GIN index on PostgreSQL; no index on other databases (see OnPostgreSQL)."""
+class OnPostgreSQLOnly:
+    """An index on PostgreSQL; none on other databases (see OnPostgreSQL)."""
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -165,6 +161,14 @@ class PostgreSQLGinIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Statement("")
         return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class PostgreSQLGinIndex(OnPostgreSQLOnly, GinIndex):
+    pass
+
+
+class PostgreSQLGistIndex(OnPostgreSQLOnly, GistIndex):
+    pass
 
 
 def words_of(column):
@@ -191,15 +195,17 @@ def matching(queryset, query):
 
     Ranking every match of a common word would read every story, so only the newest CANDIDATES
     matches (by id, which both indexes walk fast) are ranked; older ones are left out.
+    On PostgreSQL they are the rows of a subquery, `ORDER BY id DESC LIMIT`: the planner walks
+    the primary key for a word in most stories and reads the GIN index for a rare one.
     """
     if not query:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
-        newest = queryset.model.objects.filter(search_vector=tsquery).order_by("-pk")
-        oldest_candidate = Coalesce(Subquery(newest.values("pk")[CANDIDATES - 1 :][:1]), 0)
+        matches = SearchQuery(query.tsquery(estimable=True), search_type="raw", config=CONFIG)
+        newest = queryset.filter(search_vector=matches).order_by("-pk").values("pk")
         return (
-            queryset.filter(search_vector=tsquery, pk__gte=oldest_candidate)
+            queryset.filter(pk__in=newest[:CANDIDATES])
             .alias(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-published_at", "-pk")
         )
@@ -250,26 +256,74 @@ def highlights(queryset, query, ids):
     return queryset.annotate(headline_html=headline, excerpt_html=excerpt)
 
 
-def spelling_suggestion(queryset, query):
+def spelling_suggestion(queryset, query, words):
     """
-    `query`'s words as headlines in `queryset` spell them, when some differ ("alzeimer"), else "".
-    PostgreSQL finds the headlines by trigram similarity; SQLite offers no suggestion.
+    `query`'s words as headlines spell them, when some differ ("alzeimer": "alzheimer") and the
+    corrected query finds stories in `queryset`, else "". Each word not in `words` (the
+    HeadlineWord table, a few thousand rows) is replaced by the most similar there by trigrams:
+    PostgreSQL only; SQLite offers no suggestion.
     """
     if not query or connections[queryset.db].vendor != "postgresql":
         return ""
-    text = " ".join(query.words)
-    near = (
-        queryset.annotate(similarity=TrigramWordSimilarity(text, "title"))
-        .filter(title__trigram_word_similar=text)
-        .order_by("-similarity")
-        .values_list("title", flat=True)[:5]
-    )
-    # The threshold of the indexed `<%` operator (trigram_word_similar), for this query only.
-    with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(SIMILARITY)]
-        )
-        return suggestion(query.words, list(near))
+    # The nearest word to each, in one query: a walk of the GiST index by trigram distance.
+    nearest = [
+        words.annotate(similarity=TrigramSimilarity("word", word), position=Value(position))
+        .order_by(TrigramDistance("word", word))
+        .values_list("position", "word", "similarity")[:1]
+        for position, word in enumerate(query.words)
+    ]
+    found = {
+        position: word
+        for position, word, similarity in nearest[0].union(*nearest[1:], all=True)
+        if similarity >= SIMILARITY
+    }
+    suggested = [found.get(position, word) for position, word in enumerate(query.words)]
+    if suggested == query.words:
+        return ""
+    # The list keeps the words of drafts and deleted stories: offer only what readers can find.
+    text = " ".join(suggested)
+    return text if matching(queryset, parse(text)).exists() else ""
+
+
+HEADLINE_WORDS = """
+    INSERT INTO articles_headlineword (word)
+    SELECT DISTINCT word
+    FROM {rows}, unnest(tsvector_to_array(to_tsvector('simple', translate(title, '<>', '  '))))
+        AS word
+    WHERE length(word) <= 100
+    ON CONFLICT DO NOTHING
+"""
+# PostgreSQL's HeadlineWord list, kept by a trigger so that save(), bulk_create() and
+# QuerySet.update() all reach it. Words are only ever added (see spelling_suggestion).
+POSTGRESQL_WORDS = [
+    f"""
+    CREATE OR REPLACE FUNCTION articles_headline_words() RETURNS trigger AS $$
+    BEGIN
+        {HEADLINE_WORDS.format(rows="(SELECT NEW.title) AS new")};
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE OR REPLACE TRIGGER articles_headline_words
+    AFTER INSERT OR UPDATE OF title ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_headline_words()
+    """,
+    HEADLINE_WORDS.format(rows="articles_article"),
+]
+
+
+def postgresql_words_create(schema_editor):
+    """Fill the HeadlineWord list and add its trigger (migration 0015); nothing on SQLite."""
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRESQL_WORDS:
+            schema_editor.execute(statement)
+
+
+def postgresql_words_drop(schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP TRIGGER IF EXISTS articles_headline_words ON articles_article")
+        schema_editor.execute("DROP FUNCTION IF EXISTS articles_headline_words()")
 
 
 class FullTextField(TextField):

@@ -196,19 +196,18 @@ class MonthView(PublishedMixin, MonthArchiveView):
 
 
 class SearchPaginator(Paginator):
-    """Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search."""
-
-    @cached_property
-    def matches(self):
-        return self.object_list.order_by()[: MAX_SEARCH_RESULTS + 1].count()
+    """
+    Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search.
+    The list paged is of ids, one more than that at most, so that "more than" can be said.
+    """
 
     @cached_property
     def count(self):
-        return min(self.matches, MAX_SEARCH_RESULTS)
+        return min(len(self.object_list), MAX_SEARCH_RESULTS)
 
     @property
     def has_more(self):
-        return self.matches > MAX_SEARCH_RESULTS
+        return len(self.object_list) > MAX_SEARCH_RESULTS
 
 
 class SearchView(PublishedMixin, ListView):
@@ -220,15 +219,19 @@ class SearchView(PublishedMixin, ListView):
         self.form = SearchForm(self.request.GET)
         self.query = self.suggestion = ""
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
-            return Article.objects.none()
+            return []
         self.query = self.form.cleaned_data["q"]
         stories = self.form.filter(super().get_queryset())
-        results = stories.search(self.query)
-        if not results.exists() and (suggestion := stories.spelling_suggestion(self.query)):
+        # One query ranks the matches, for the count and every page; the page's stories come
+        # with their highlights in another.
+        ids = self.ranked_ids(stories, self.query)
+        if not ids and (suggestion := stories.spelling_suggestion(self.query)):
             self.suggestion = suggestion
-            results = stories.search(suggestion)
-        # Ranking reads ids only; the page's stories come with their highlights in one query.
-        return results.values_list("pk", flat=True)
+            ids = self.ranked_ids(stories, suggestion)
+        return ids
+
+    def ranked_ids(self, stories, text):
+        return list(stories.search(text).values_list("pk", flat=True)[: MAX_SEARCH_RESULTS + 1])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, query=self.query, **kwargs)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles import search as search_module
 from articles import views
-from articles.models import Article
+from articles.models import Article, HeadlineWord
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -269,6 +269,40 @@ def test_a_misspelling_finds_the_story_and_says_what_was_searched(client):
 
 
 @on_postgresql
+def test_the_headline_word_list_follows_every_write():
+    story = ArticleFactory(title="Quiet headline")
+    assert HeadlineWord.objects.filter(word__in=["quiet", "headline"]).count() == 2
+    Article.objects.filter(pk=story.pk).update(title="Axolotls regrow <limbs>")
+    Article.objects.bulk_create(
+        [ArticleFactory.build(title="Tardigrades survive", category=story.category)]
+    )
+    published = Article.objects.published()
+    assert published.spelling_suggestion("axolotel") == "axolotls"
+    assert published.spelling_suggestion("regrow limbz") == "regrow limbs"
+    assert published.spelling_suggestion("tardigrads survive") == "tardigrades survive"
+
+
+@on_postgresql
+def test_a_suggestion_never_comes_from_a_story_readers_cannot_see():
+    ArticleFactory(title="Embargoed tirzepatide trial", status=Article.Status.DRAFT)
+    ArticleFactory(title="Tirzepatide later", published_at=timezone.now() + timedelta(hours=1))
+    ArticleFactory(title="Ozempic shortage")
+    published = Article.objects.published()
+    assert HeadlineWord.objects.filter(word="tirzepatide").exists()
+    assert published.spelling_suggestion("tirzepatid") == ""
+    assert published.spelling_suggestion("ozempik") == "ozempic"
+    assert published.spelling_suggestion("zebrafish") == ""
+
+
+@on_postgresql
+def test_a_suggestion_takes_two_queries_whatever_the_words(django_assert_num_queries):
+    ArticleFactory(title="Alzheimer drug slows decline")
+    # The nearest word to each, and the check that the corrected query finds stories.
+    with django_assert_num_queries(2):
+        assert Article.objects.published().spelling_suggestion("alzeimer drug") == "alzheimer drug"
+
+
+@on_postgresql
 def test_postgresql_search_uses_the_gin_index():
     # The vector filter search() uses (its candidate subquery may walk ids instead).
     words = SearchQuery(
@@ -340,3 +374,9 @@ def test_past_the_candidate_limit_the_newest_matches_are_ranked(monkeypatch):
     assert found("vaccine") == ["Budget", "Sport"]
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     assert found("vaccine")[0] == "Vaccine works"
+
+
+def test_a_prefix_is_filtered_as_word_or_prefix_so_postgresql_can_estimate_it():
+    query = search_module.parse("wolves alps")
+    assert query.tsquery(estimable=True) == "((('wolves') & (('alps' | 'alps':*))))"
+    assert query.tsquery() == "((('wolves') & ('alps':*)))"
