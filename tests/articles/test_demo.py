@@ -11,7 +11,7 @@ from articles.demo.loader import (
     read_document,
     read_toml,
 )
-from articles.models import Article
+from articles.models import Article, Source, Study
 
 STORY = "memory-like-car-t-cells-last-longer-in-mice"
 
@@ -96,6 +96,10 @@ def replace_in(path, old, new):
         ('reviewed_by = "maren-ellory"\n', "", "Health stories need a medical review"),
         ('evidence_stage = "animal_study"', 'evidence_stage = "rumour"', "evidence_stage"),
         ('source = "eurekalert"', 'source = "eurekalert"\ndoi = "nope"', "A DOI looks like"),
+        ('design = "animal_study"', 'design = "rumour"', "studies[0]: design"),
+        ('population = "mice"', 'population = "mice"\nsample_size = "40"', "a whole number"),
+        ('population = "mice"', 'population = "mice"\nnumber = 40', "unknown field number"),
+        ('published = "2026-03-13"', 'published = "13 March"', "Use 2026-03-13, 2026-03"),
     ],
 )
 def test_a_malformed_story_gives_an_error_naming_its_file(content, old, new, message):
@@ -112,6 +116,78 @@ def test_a_malformed_publication_file_is_named(content):
     with pytest.raises(ContentError, match="colour: Use a hex colour") as error:
         load_publication(content)
     assert str(error.value).startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            'honorific_suffix = "M.D."',
+            'honorific_suffix = "' + "M.D." * 20 + '"',
+            "at most 60",
+        ),
+        (
+            'affiliation = "albert-einstein-college-of-medicine"',
+            'affiliation = "einstein"',
+            "einstein is not a source",
+        ),
+        (
+            'affiliation = "albert-einstein-college-of-medicine"',
+            'affiliation = "harris-goldstein"',
+            "its own affiliation",
+        ),
+        ('kind = "researcher"\nhonorific', 'kind = "university"\nhonorific', "only a researcher"),
+        (
+            'kind = "researcher"\nhonorific',
+            'kind = "professor"\nhonorific',
+            "kind: Value 'professor'",
+        ),
+    ],
+)
+def test_a_malformed_source_is_named(content, old, new, message):
+    path = content / "publication.toml"
+    replace_in(path, old, new)
+    with pytest.raises(ContentError, match=re.escape(message)) as error:
+        load_publication(content)
+    assert str(error.value).startswith(f"{path}: sources 'harris-goldstein'")
+
+
+@pytest.mark.django_db
+def test_load_demo_types_the_sources_and_attaches_each_story_s_studies():
+    publication = load_publication()
+    call_command("load_demo")
+    goldstein = Source.objects.get(slug="harris-goldstein")
+    assert (goldstein.name, goldstein.display_name) == (
+        "Harris Goldstein",
+        "Harris Goldstein, M.D.",
+    )
+    assert goldstein.affiliation.slug == "albert-einstein-college-of-medicine"
+    assert goldstein.affiliation.kind == Source.Kind.UNIVERSITY
+    for story in publication.stories:
+        loaded = Study.objects.filter(article__slug=story.slug).values(
+            "journal", "published", "design", "population", "sample_size", "doi"
+        )
+        expected = [
+            {key: getattr(study, key) for key in loaded.query.values_select}
+            for study in story.studies
+        ]
+        assert list(loaded) == expected, story.slug
+    assert Study.objects.count() == sum(len(story.studies) for story in publication.stories)
+    assert not Study.objects.exclude(doi="").exists()  # the facts give no DOI
+
+
+@pytest.mark.django_db
+def test_a_study_an_editor_removed_from_the_file_goes_and_the_rest_stay(content):
+    call_command("load_demo", content=content)
+    kept = Study.objects.exclude(article__slug=STORY).values_list("pk", flat=True)
+    kept = sorted(kept)
+    path = content / "stories" / f"{STORY}.md"
+    text = path.read_text()
+    start = text.index("[[studies]]")
+    path.write_text(text[:start] + text[text.index("[[citations]]") :])
+    call_command("load_demo", content=content)
+    assert not Study.objects.filter(article__slug=STORY).exists()
+    assert sorted(Study.objects.values_list("pk", flat=True)) == kept
 
 
 @pytest.mark.django_db

@@ -2,7 +2,8 @@
 Builds the demo publication, so that a new install shows a living site on first run.
 
 The publication is kept as files a person can edit: articles/demo/content/publication.toml and
-one Markdown file per story in articles/demo/content/stories/ (see articles/demo/loader.py).
+one Markdown file per story, with its studies, in articles/demo/content/stories/ (see
+articles/demo/loader.py).
 Idempotent: running it again updates the demo records in place and adds nothing twice.
 """
 
@@ -16,7 +17,6 @@ from articles.demo.images import hero_jpeg
 from articles.demo.loader import CONTENT_DIR, ContentError, load_publication
 from articles.demo.pages import pages_load
 from articles.demo.site import site_load
-from articles.demo.studies import load_studies
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -26,6 +26,7 @@ from articles.models import (
     Correction,
     Series,
     Source,
+    Study,
 )
 
 
@@ -79,9 +80,15 @@ class Command(BaseCommand):
             for item in publication.authors
         }
         sources = {
-            item.slug: Source.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
+            item.slug: Source.objects.update_or_create(
+                slug=item.slug, defaults={**asdict(item), "affiliation": None}
+            )[0]
             for item in publication.sources
         }
+        for item in publication.sources:
+            if item.affiliation:
+                sources[item.slug].affiliation = sources[item.affiliation]
+                sources[item.slug].save(update_fields=["affiliation"])
         series = {
             item.slug: Series.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
             for item in publication.series
@@ -133,6 +140,12 @@ class Command(BaseCommand):
                 )
                 for position, citation in enumerate(story.citations)
             )
+            # Updated in place by position, so the retraction watch's notices on them are kept.
+            for position, study in enumerate(story.studies):
+                Study.objects.update_or_create(
+                    article=article, position=position, defaults=asdict(study)
+                )
+            article.studies.filter(position__gte=len(story.studies)).delete()
             article.corrections.all().delete()
             Correction.objects.bulk_create(
                 Correction(article=article, kind=item.kind, date=item.date, text=item.text)
@@ -140,5 +153,4 @@ class Command(BaseCommand):
             )
         site_load()
         pages_load()
-        load_studies()
         return created_count
