@@ -149,8 +149,11 @@ class DemoCategory:
 class DemoAuthor:
     name: str
     slug: str
+    role: str = ""
     credentials: str = ""
     bio: str = ""
+    # Not stored: the colour of the abstract portrait load_demo draws for the author.
+    colour: str = "#334155"
 
 
 @dataclass(frozen=True)
@@ -258,9 +261,12 @@ def load_publication(content_dir=CONTENT_DIR):
     ]:
         items = getattr(publication, kind)
         for item in items:
+            where = f"{path}: {kind} {item.slug!r}"
             values = dataclasses.asdict(item)
-            values.pop("affiliation", None)  # a slug here, checked below
-            check_model_fields(model, values, f"{path}: {kind} {item.slug!r}")
+            values.pop("affiliation", None)  # a source's: a slug, checked below
+            if kind == "authors":  # the portrait's colour, not stored: checked as a category's
+                check_model_fields(models.Category, {"colour": values.pop("colour")}, where)
+            check_model_fields(model, values, where)
         _check_unique([item.slug for item in items], f"{path}: {kind}")
     for source in publication.sources:
         _check_source(source, publication, f"{path}: sources {source.slug!r}")

@@ -3,7 +3,9 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
+from PIL import Image
 
+from articles.demo.images import PORTRAIT_SIZE
 from articles.demo.loader import (
     CONTENT_DIR,
     ContentError,
@@ -11,7 +13,7 @@ from articles.demo.loader import (
     read_document,
     read_toml,
 )
-from articles.models import Article, Source, Study
+from articles.models import PHOTO_WIDTHS, Article, Author, Source, Study
 
 STORY = "memory-like-car-t-cells-last-longer-in-mice"
 
@@ -197,3 +199,27 @@ def test_load_demo_names_the_bad_file_and_saves_nothing(content):
     with pytest.raises(CommandError, match=f"^{re.escape(str(path))}: "):
         call_command("load_demo", content=content)
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_author_has_a_role_a_drawn_portrait_and_a_demo_bio(client):
+    call_command("load_demo")
+    call_command("load_demo")  # a second run keeps the first portraits
+    for author in Author.objects.all():
+        assert author.role and "fictional demo persona" in author.bio, author.slug
+        assert author.photo.name == f"authors/{author.slug}.jpg"
+        widths = [size["width"] for size in author.photo_renditions["sizes"]]
+        assert widths == list(PHOTO_WIDTHS)
+        with author.photo.open("rb") as file, Image.open(file) as image:
+            assert image.size == (PORTRAIT_SIZE, PORTRAIT_SIZE) and not image.getexif()
+    maren = Author.objects.get(slug="maren-ellory")
+    html = client.get(maren.get_absolute_url()).text
+    assert '<p class="author-role">Medical editor</p>' in html
+    assert maren.photo_picture.webp_srcset in html
+
+
+def test_a_demo_author_s_colour_is_checked(content):
+    path = content / "publication.toml"
+    replace_in(path, 'colour = "#9f1239"', 'colour = "crimson"')
+    with pytest.raises(ContentError, match="maren-ellory'.*colour: Use a hex colour"):
+        load_publication(content)

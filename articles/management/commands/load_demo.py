@@ -10,13 +10,15 @@ Idempotent: running it again updates the demo records in place and adds nothing 
 from dataclasses import asdict
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.demo.images import hero_jpeg
+from articles.demo.images import hero_jpeg, portrait_jpeg
 from articles.demo.loader import CONTENT_DIR, ContentError, load_publication
 from articles.demo.pages import pages_load
 from articles.demo.site import site_load
+from articles.forms import CheckedImageField
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -70,15 +72,28 @@ class Command(BaseCommand):
             )
         )
 
+    def save_portrait(self, author, colour):
+        """An abstract initials portrait, through the checks and renditions of an uploaded photo."""
+        upload = SimpleUploadedFile(
+            f"{author.slug}.jpg", portrait_jpeg(author.name, colour), content_type="image/jpeg"
+        )
+        CheckedImageField().clean(upload)
+        upload.seek(0)
+        author.photo.save(upload.name, upload)
+
     def load(self, publication):
         categories = {
             item.slug: Category.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
             for item in publication.categories
         }
-        authors = {
-            item.slug: Author.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
-            for item in publication.authors
-        }
+        authors = {}
+        for item in publication.authors:
+            fields = asdict(item)
+            colour = fields.pop("colour")
+            author = Author.objects.update_or_create(slug=item.slug, defaults=fields)[0]
+            if not author.photo:
+                self.save_portrait(author, colour)
+            authors[item.slug] = author
         sources = {
             item.slug: Source.objects.update_or_create(
                 slug=item.slug, defaults={**asdict(item), "affiliation": None}
