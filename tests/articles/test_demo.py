@@ -223,3 +223,9 @@ def test_a_demo_author_s_colour_is_checked(content):
     replace_in(path, 'colour = "#9f1239"', 'colour = "crimson"')
     with pytest.raises(ContentError, match="maren-ellory'.*colour: Use a hex colour"):
         load_publication(content)
+
+
+def test_the_about_page_names_every_demo_author_and_no_one_else():
+    about = read_document(CONTENT_DIR / "pages" / "about.md").body
+    linked = re.findall(r"\]\(/author/([\w-]+)/\)", about)
+    assert sorted(linked) == sorted(author.slug for author in load_publication().authors)
