@@ -4,12 +4,14 @@ shaped as their documentation shows: `/works/{doi}` and `/esummary.fcgi?db=pubme
 """
 
 import json
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-PORT = 8115  # this worktree's port range is 8113-8115
+# Any free port unless one is given: suites running side by side on one machine must not clash.
+PORT = int(os.environ.get("SCHOLARLY_STUB_PORT", "0"))
 SLOW_SECONDS = 1.5
 
 FOUND_DOI = "10.1126/sciadv.adx1234"
@@ -159,7 +161,7 @@ class StubServer(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", PORT), Handler)
         self.requests = []
-        self.url = f"http://127.0.0.1:{PORT}"
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
 
 
 def start():

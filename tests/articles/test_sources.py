@@ -90,7 +90,7 @@ def test_a_researcher_has_honorific_and_affiliation(client):
     }
     html = client.get(article.get_absolute_url()).content.decode()
     assert (
-        'Harris Goldstein, M.D. <span class="source-kind">'
+        'Harris Goldstein, M.D.</a> <span class="source-kind">'
         "(researcher, Albert Einstein College of Medicine)</span>"
     ) in html
 
