@@ -8,6 +8,10 @@ DATA_DIR ?= $(or $(NEWSROOM_DATA_DIR),var)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 VNU_VERSION := 26.9.27
+AXE_VERSION := 4.14.1
+# Lighthouse 12 is the last line that runs on Node 20 (13 needs Node 22.19).
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_PORT ?= 8180
 
 # Finds a Python >= 3.12: $(PYTHON) if given, then python3.x on PATH, then pyenv's and uv's installs.
 define find_python
@@ -21,13 +25,14 @@ for candidate in $(PYTHON) python3.14 python3.13 python3.12 python3 python \
 done; exit 1
 endef
 
-.PHONY: help run serve test test-browser bench lint format worker clean-data
+.PHONY: help run serve test test-browser bench lighthouse lint format worker clean-data
 
 help:
 	@echo "make run     serve the demo publication at http://$(HOST):$(PORT)"
 	@echo "make serve   the same in production mode: gunicorn, WhiteNoise, the task worker"
 	@echo "make test    install the test tools and run the whole suite"
 	@echo "make bench   run the benchmarks"
+	@echo "make lighthouse  Lighthouse scores of the demo's main pages (production mode, port $(LIGHTHOUSE_PORT))"
 	@echo "make worker  run the task worker alone (make run starts one)"
 	@echo "make lint    ruff check and format check"
 
@@ -55,6 +60,17 @@ $(VNU_JAR):
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --no-save --silent --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); \
 	else echo "npm not found: the HTML validity test will be skipped."; fi
+
+# axe-core, the accessibility rules tests/browser/test_audits.py runs in Chromium.
+AXE_JS := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --silent --prefix $(VENV)/axe axe-core@$(AXE_VERSION); \
+	else echo "npm not found: the accessibility audit will be skipped."; fi
+
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --no-save --silent --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
 
 $(DATA_DIR)/secret_key:
 	@mkdir -p $(DATA_DIR)
@@ -101,14 +117,19 @@ serve: $(VENV)/.runtime $(DATA_DIR)/secret_key
 worker: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(TASK_WORKER)
 
-test: $(VENV)/.dev $(VNU_JAR)
+test: $(VENV)/.dev $(VNU_JAR) $(AXE_JS)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-browser: $(VENV)/.dev
+test-browser: $(VENV)/.dev $(AXE_JS)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) -m tests.benchmarks $(BENCH_ARGS)
+
+# Not in the test suite (a minute a page): the demo in production mode on its own data folder,
+# then Lighthouse in the machine's Chromium, mobile and desktop, printed as a table.
+lighthouse: $(VENV)/.runtime $(LIGHTHOUSE)
+	$(PY) -m tests.benchmarks.lighthouse --port $(LIGHTHOUSE_PORT) --lighthouse $(LIGHTHOUSE)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

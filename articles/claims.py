@@ -43,9 +43,10 @@ NOT_PEER_REVIEWED = re.compile(
 )
 
 
-def claim_warnings(article):
+def claim_warnings(article, studies=None):
     """Warnings about what `article` claims, given the studies it reports."""
-    studies = list(article.studies.all()) if article.pk else []
+    if studies is None:
+        studies = list(article.studies.all()) if article.pk else []
     text = " ".join([article.title, article.standfirst, strip_tags(article.body)])
     checks = [
         preclinical_headline(article, studies),

@@ -1248,6 +1248,23 @@ class StudyNotice(models.Model):
         return f"{text} The notice: {self.notice_url}" if self.notice_url else text
 
 
+class RetractionWatchRun(models.Model):
+    """
+    A run of the retraction watch, recorded when it is queued: one row per due time, so that a
+    second start or tick queues nothing, on the database queue and on Redis alike.
+    """
+
+    due_at = models.DateTimeField(unique=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-due_at"]
+        get_latest_by = "due_at"
+
+    def __str__(self):
+        return f"Retraction watch due {self.due_at:%Y-%m-%d %H:%M}"
+
+
 class ArticleSearchEntry(models.Model):
     """
     A story's row in `article_search`, SQLite's FTS5 index of stories (headline, standfirst and

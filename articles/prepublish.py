@@ -22,11 +22,17 @@ def article_warnings(article):
     if article.hero_image and not article.hero_image_alt.strip():
         warnings.append("The hero image has no alt text.")
     citations = list(article.citations.all()) if article.pk else []
+    studies = list(article.studies.all()) if article.pk else []
     if article.category.requires_medical_review:
-        if not citations:
+        if not citations and not studies:
             warnings.append(f"This {article.category.name} story cites no source.")
-        elif not any(citation.url or citation.doi for citation in citations):
-            warnings.append("No citation links to the primary study (add its URL or DOI).")
+        elif not any(citation.url or citation.doi for citation in citations) and not any(
+            study.doi or study.pmid for study in studies
+        ):
+            warnings.append(
+                "No citation links to the primary study "
+                "(add its URL or DOI, or the study's DOI or PMID)."
+            )
         if article.evidence_stage == EvidenceStage.NOT_APPLICABLE:
             warnings.append("No evidence stage is set: readers should know how far this has got.")
     if article.evidence.is_preclinical and (hype := HYPE_WORDS.search(article.title)):
@@ -41,7 +47,7 @@ def article_warnings(article):
             f"The SEO description (or standfirst) is {length} characters; "
             f"{low} to {high} work best in search results."
         )
-    return warnings + claim_warnings(article)
+    return warnings + claim_warnings(article, studies)
 
 
 def article_blockers(article):

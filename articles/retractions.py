@@ -10,11 +10,10 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.tasks import TaskResultStatus
 from django.utils import timezone
 
 from articles import scholarly
-from articles.models import Correction, Study, StudyNotice
+from articles.models import Correction, RetractionWatchRun, Study, StudyNotice
 from articles.services import can_publish
 
 logger = logging.getLogger(__name__)
@@ -103,23 +102,18 @@ def watch_due_at(*, now=None):
 
 def retraction_watch_schedule(*, now=None):
     """
-    Queues the watch for its next run, unless the database queue holds it already. Returns
-    that time, or None when the task backend cannot run a task later (use cron then).
+    Queues the watch for its next run, unless it is queued for that time already (whatever the
+    task backend: a row per due time says so). Returns that time, or None when the task
+    backend cannot run a task later (use cron then).
     """
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     from articles.tasks import retraction_watch_tick
 
-    backend = retraction_watch_tick.get_backend()
-    if not backend.supports_defer:
+    if not retraction_watch_tick.get_backend().supports_defer:
         return None
-    if isinstance(backend, DatabaseBackend):
-        pending = DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=retraction_watch_tick.module_path
-        )
-        if queued := pending.order_by("run_after").first():
-            return queued.run_after
     due = watch_due_at(now=now)
-    retraction_watch_tick.using(run_after=due).enqueue()
+    with transaction.atomic():  # no row without its task: a failed enqueue leaves none
+        _, created = RetractionWatchRun.objects.get_or_create(due_at=due)
+        if created:
+            retraction_watch_tick.using(run_after=due).enqueue()
+    RetractionWatchRun.objects.filter(due_at__lt=due - timedelta(days=30)).delete()
     return due

@@ -149,8 +149,11 @@ class DemoCategory:
 class DemoAuthor:
     name: str
     slug: str
+    role: str = ""
     credentials: str = ""
     bio: str = ""
+    # Not stored: the colour of the abstract portrait load_demo draws for the author.
+    colour: str = "#334155"
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,10 @@ class DemoSource:
     slug: str
     kind: str
     url: str = ""
+    # A person only: post-nominal letters kept out of the name, and the slug of the source
+    # (university, institute) they work for.
+    honorific_suffix: str = ""
+    affiliation: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,22 @@ class DemoCitation:
     note: str = ""
     url: str = ""
     doi: str = ""
+
+
+@dataclass(frozen=True)
+class DemoStudy:
+    """A study the story reports: only what is known for certain, never an invented DOI."""
+
+    design: str
+    journal: str = ""
+    published: str = ""  # "2026-03-13", "2026-03" or "2026": as precise as is known
+    title: str = ""
+    doi: str = ""
+    pmid: str = ""
+    authors: str = ""
+    population: str = ""
+    sample_size: int | None = None
+    is_preprint: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +233,7 @@ class DemoStory:
     seo_title: str = ""
     seo_description: str = ""
     corrections: list[DemoCorrection] = field(default_factory=list)
+    studies: list[DemoStudy] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -237,8 +261,15 @@ def load_publication(content_dir=CONTENT_DIR):
     ]:
         items = getattr(publication, kind)
         for item in items:
-            check_model_fields(model, dataclasses.asdict(item), f"{path}: {kind} {item.slug!r}")
+            where = f"{path}: {kind} {item.slug!r}"
+            values = dataclasses.asdict(item)
+            values.pop("affiliation", None)  # a source's: a slug, checked below
+            if kind == "authors":  # the portrait's colour, not stored: checked as a category's
+                check_model_fields(models.Category, {"colour": values.pop("colour")}, where)
+            check_model_fields(model, values, where)
         _check_unique([item.slug for item in items], f"{path}: {kind}")
+    for source in publication.sources:
+        _check_source(source, publication, f"{path}: sources {source.slug!r}")
     documents = read_folder(content_dir / "stories")
     if not documents:
         raise ContentError(f"{content_dir / 'stories'}: no story files (*.md).")
@@ -279,6 +310,12 @@ def read_story(document, publication):
     for correction in story.corrections:
         values = dataclasses.asdict(correction)
         check_model_fields(models.Correction, values, f"{where}: correction of {correction.date}")
+    for position, study in enumerate(story.studies):
+        values = dataclasses.asdict(study)
+        check_model_fields(models.Study, values, f"{where}: studies[{position}]")
+    dois = [models.normalise_doi(study.doi) for study in story.studies if study.doi]
+    if len(dois) != len(set(dois)):
+        raise ContentError(f"{where}: studies: the same DOI is given twice.")
 
     categories = {item.slug: item for item in publication.categories}
     authors = {item.slug: item for item in publication.authors}
@@ -302,6 +339,18 @@ def read_story(document, publication):
     if bool(story.reviewed_by) != bool(story.last_reviewed):
         raise ContentError(f"{where}: give reviewed_by and last_reviewed together.")
     return story
+
+
+def _check_source(source, publication, where):
+    """What `Source.clean()` asks, with the affiliation named by its slug."""
+    is_person = models.Source.Kind(source.kind).is_person
+    if not is_person and (source.honorific_suffix or source.affiliation):
+        raise ContentError(f"{where}: only a researcher has honorific_suffix or affiliation.")
+    if source.affiliation:
+        if source.affiliation == source.slug:
+            raise ContentError(f"{where}: affiliation: a source cannot be its own affiliation.")
+        if source.affiliation not in _slugs(publication.sources):
+            raise ContentError(f"{where}: affiliation: {source.affiliation} is not a source.")
 
 
 def _slugs(records):

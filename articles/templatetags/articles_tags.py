@@ -1,6 +1,10 @@
+import functools
 import re
+from pathlib import Path
+from urllib.parse import quote
 
 from django import template
+from django.contrib.staticfiles import finders
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -37,3 +41,10 @@ def headline(text):
 def markdown_text(value):
     """Plain text as Markdown text (for /llms.txt): markup in it stays text, never raw HTML."""
     return markdown_copies.text(str(value))
+
+
+@register.simple_tag
+@functools.cache
+def favicon_data_uri():
+    """The SVG icon as a data: URI, so that no page load spends a request on it."""
+    return "data:image/svg+xml," + quote(Path(finders.find("favicon.svg")).read_text().strip())

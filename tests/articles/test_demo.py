@@ -3,7 +3,9 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
+from PIL import Image
 
+from articles.demo.images import PORTRAIT_SIZE
 from articles.demo.loader import (
     CONTENT_DIR,
     ContentError,
@@ -11,7 +13,7 @@ from articles.demo.loader import (
     read_document,
     read_toml,
 )
-from articles.models import Article
+from articles.models import PHOTO_WIDTHS, Article, Author, Source, Study
 
 STORY = "memory-like-car-t-cells-last-longer-in-mice"
 
@@ -96,6 +98,10 @@ def replace_in(path, old, new):
         ('reviewed_by = "maren-ellory"\n', "", "Health stories need a medical review"),
         ('evidence_stage = "animal_study"', 'evidence_stage = "rumour"', "evidence_stage"),
         ('source = "eurekalert"', 'source = "eurekalert"\ndoi = "nope"', "A DOI looks like"),
+        ('design = "animal_study"', 'design = "rumour"', "studies[0]: design"),
+        ('population = "mice"', 'population = "mice"\nsample_size = "40"', "a whole number"),
+        ('population = "mice"', 'population = "mice"\nnumber = 40', "unknown field number"),
+        ('published = "2026-03-13"', 'published = "13 March"', "Use 2026-03-13, 2026-03"),
     ],
 )
 def test_a_malformed_story_gives_an_error_naming_its_file(content, old, new, message):
@@ -114,6 +120,78 @@ def test_a_malformed_publication_file_is_named(content):
     assert str(error.value).startswith(str(path))
 
 
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            'honorific_suffix = "M.D."',
+            'honorific_suffix = "' + "M.D." * 20 + '"',
+            "at most 60",
+        ),
+        (
+            'affiliation = "albert-einstein-college-of-medicine"',
+            'affiliation = "einstein"',
+            "einstein is not a source",
+        ),
+        (
+            'affiliation = "albert-einstein-college-of-medicine"',
+            'affiliation = "harris-goldstein"',
+            "its own affiliation",
+        ),
+        ('kind = "researcher"\nhonorific', 'kind = "university"\nhonorific', "only a researcher"),
+        (
+            'kind = "researcher"\nhonorific',
+            'kind = "professor"\nhonorific',
+            "kind: Value 'professor'",
+        ),
+    ],
+)
+def test_a_malformed_source_is_named(content, old, new, message):
+    path = content / "publication.toml"
+    replace_in(path, old, new)
+    with pytest.raises(ContentError, match=re.escape(message)) as error:
+        load_publication(content)
+    assert str(error.value).startswith(f"{path}: sources 'harris-goldstein'")
+
+
+@pytest.mark.django_db
+def test_load_demo_types_the_sources_and_attaches_each_story_s_studies():
+    publication = load_publication()
+    call_command("load_demo")
+    goldstein = Source.objects.get(slug="harris-goldstein")
+    assert (goldstein.name, goldstein.display_name) == (
+        "Harris Goldstein",
+        "Harris Goldstein, M.D.",
+    )
+    assert goldstein.affiliation.slug == "albert-einstein-college-of-medicine"
+    assert goldstein.affiliation.kind == Source.Kind.UNIVERSITY
+    for story in publication.stories:
+        loaded = Study.objects.filter(article__slug=story.slug).values(
+            "journal", "published", "design", "population", "sample_size", "doi"
+        )
+        expected = [
+            {key: getattr(study, key) for key in loaded.query.values_select}
+            for study in story.studies
+        ]
+        assert list(loaded) == expected, story.slug
+    assert Study.objects.count() == sum(len(story.studies) for story in publication.stories)
+    assert not Study.objects.exclude(doi="").exists()  # the facts give no DOI
+
+
+@pytest.mark.django_db
+def test_a_study_an_editor_removed_from_the_file_goes_and_the_rest_stay(content):
+    call_command("load_demo", content=content)
+    kept = Study.objects.exclude(article__slug=STORY).values_list("pk", flat=True)
+    kept = sorted(kept)
+    path = content / "stories" / f"{STORY}.md"
+    text = path.read_text()
+    start = text.index("[[studies]]")
+    path.write_text(text[:start] + text[text.index("[[citations]]") :])
+    call_command("load_demo", content=content)
+    assert not Study.objects.filter(article__slug=STORY).exists()
+    assert sorted(Study.objects.values_list("pk", flat=True)) == kept
+
+
 @pytest.mark.django_db
 def test_load_demo_names_the_bad_file_and_saves_nothing(content):
     path = content / "stories" / f"{STORY}.md"
@@ -121,3 +199,33 @@ def test_load_demo_names_the_bad_file_and_saves_nothing(content):
     with pytest.raises(CommandError, match=f"^{re.escape(str(path))}: "):
         call_command("load_demo", content=content)
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_author_has_a_role_a_drawn_portrait_and_a_demo_bio(client):
+    call_command("load_demo")
+    call_command("load_demo")  # a second run keeps the first portraits
+    for author in Author.objects.all():
+        assert author.role and "fictional demo persona" in author.bio, author.slug
+        assert author.photo.name == f"authors/{author.slug}.jpg"
+        widths = [size["width"] for size in author.photo_renditions["sizes"]]
+        assert widths == list(PHOTO_WIDTHS)
+        with author.photo.open("rb") as file, Image.open(file) as image:
+            assert image.size == (PORTRAIT_SIZE, PORTRAIT_SIZE) and not image.getexif()
+    maren = Author.objects.get(slug="maren-ellory")
+    html = client.get(maren.get_absolute_url()).text
+    assert '<p class="author-role">Medical editor</p>' in html
+    assert maren.photo_picture.webp_srcset in html
+
+
+def test_a_demo_author_s_colour_is_checked(content):
+    path = content / "publication.toml"
+    replace_in(path, 'colour = "#9f1239"', 'colour = "crimson"')
+    with pytest.raises(ContentError, match="maren-ellory'.*colour: Use a hex colour"):
+        load_publication(content)
+
+
+def test_the_about_page_names_every_demo_author_and_no_one_else():
+    about = read_document(CONTENT_DIR / "pages" / "about.md").body
+    linked = re.findall(r"\]\(/author/([\w-]+)/\)", about)
+    assert sorted(linked) == sorted(author.slug for author in load_publication().authors)

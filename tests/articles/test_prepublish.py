@@ -7,6 +7,7 @@ from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, Sour
 
 pytestmark = pytest.mark.django_db
 
+NO_LINK = "No citation links to the primary study (add its URL or DOI, or the study's DOI or PMID)."
 GOOD_DESCRIPTION = "A careful, well-sourced summary of the finding, in about a hundred characters."
 
 
@@ -38,9 +39,27 @@ def test_health_story_without_a_link_to_the_study(health):
     )
     cite(article, SourceFactory())
     Study.objects.create(article=article, design="phase_2")
-    assert article_warnings(article) == [
-        "No citation links to the primary study (add its URL or DOI)."
-    ]
+    assert article_warnings(article) == [NO_LINK]
+
+
+@pytest.mark.parametrize("identifier", [{"doi": "10.1126/sciadv.abc123"}, {"pmid": "39812345"}])
+def test_the_study_s_own_doi_or_pmid_links_the_primary_study(health, identifier):
+    article = ArticleFactory(
+        category=health, evidence_stage="phase_2", seo_description=GOOD_DESCRIPTION
+    )
+    cite(article, SourceFactory())  # a name, no link
+    Study.objects.create(article=article, design="phase_2", **identifier)
+    assert article_warnings(article) == []
+
+
+def test_a_study_with_a_doi_is_a_source_even_with_no_citation(health):
+    article = ArticleFactory(
+        category=health, evidence_stage="phase_2", seo_description=GOOD_DESCRIPTION
+    )
+    Study.objects.create(article=article, design="phase_2", doi="10.1126/sciadv.abc123")
+    assert article_warnings(article) == []
+    article.studies.update(doi="")
+    assert article_warnings(article) == [NO_LINK]
 
 
 def test_health_story_without_an_evidence_stage(health):

@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import re
 from datetime import date, datetime
 
@@ -14,9 +15,11 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from articles import retractions
 from articles.dashboard import editorial_dashboard
-from articles.models import Study, StudyNotice
+from articles.models import RetractionWatchRun, Study, StudyNotice
 from articles.prepublish import article_warnings
+from articles.tasks import retraction_watch_tick
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory
 from tests.scholarly_stub import CORRECTED_DOI, FOUND_DOI, MISSING_DOI, RETRACTED_DOI
@@ -188,3 +191,39 @@ def test_a_dismissed_notice_never_reaches_readers(client, scholarly_stub, cited)
     assert notice.status == "dismissed"
     client.logout()
     assert "corrected" not in page_text(client, cited[CORRECTED_DOI])[1]
+
+
+def rq_scheduled(queue_name="default"):
+    import django_rq
+
+    queue = django_rq.get_queue(queue_name)
+    return queue, list(queue.scheduled_job_registry.get_job_ids())
+
+
+@pytest.mark.parametrize("backend", ["dummy", "rq"])
+def test_the_watch_is_queued_once_per_due_time_on_any_backend(settings, backend, request):
+    """Not by asking the queue (only the database queue can be asked): by a row per due time."""
+    if backend == "rq":
+        request.getfixturevalue("redis_cache")  # skips without Redis
+        url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+        settings.RQ_QUEUES = {"default": {"URL": url}}
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+        queue, before = rq_scheduled()
+    else:
+        settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    with time_machine.travel(at("2026-06-03 09:15"), tick=False):
+        due = retractions.retraction_watch_schedule()
+        assert retractions.retraction_watch_schedule() == due  # a second start
+        call_command("schedule_retraction_watch", stdout=io.StringIO())  # and the command
+    assert timezone.localtime(due) == at("2026-06-04 05:00")
+    assert RetractionWatchRun.objects.get().due_at == due
+    if backend == "rq":
+        queue, after = rq_scheduled()
+        (job_id,) = set(after) - set(before)
+        try:
+            assert queue.fetch_job(job_id).func_name.endswith("retraction_watch_tick")
+        finally:
+            queue.scheduled_job_registry.remove(job_id, delete_job=True)
+    else:
+        (result,) = retraction_watch_tick.get_backend().results
+        assert result.task.module_path == "articles.tasks.retraction_watch_tick"

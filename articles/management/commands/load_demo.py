@@ -2,21 +2,23 @@
 Builds the demo publication, so that a new install shows a living site on first run.
 
 The publication is kept as files a person can edit: articles/demo/content/publication.toml and
-one Markdown file per story in articles/demo/content/stories/ (see articles/demo/loader.py).
+one Markdown file per story, with its studies, in articles/demo/content/stories/ (see
+articles/demo/loader.py).
 Idempotent: running it again updates the demo records in place and adds nothing twice.
 """
 
 from dataclasses import asdict
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.demo.images import hero_jpeg
+from articles.demo.images import hero_jpeg, portrait_jpeg
 from articles.demo.loader import CONTENT_DIR, ContentError, load_publication
 from articles.demo.pages import pages_load
 from articles.demo.site import site_load
-from articles.demo.studies import load_studies
+from articles.forms import CheckedImageField
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -26,6 +28,7 @@ from articles.models import (
     Correction,
     Series,
     Source,
+    Study,
 )
 
 
@@ -69,19 +72,38 @@ class Command(BaseCommand):
             )
         )
 
+    def save_portrait(self, author, colour):
+        """An abstract initials portrait, through the checks and renditions of an uploaded photo."""
+        upload = SimpleUploadedFile(
+            f"{author.slug}.jpg", portrait_jpeg(author.name, colour), content_type="image/jpeg"
+        )
+        CheckedImageField().clean(upload)
+        upload.seek(0)
+        author.photo.save(upload.name, upload)
+
     def load(self, publication):
         categories = {
             item.slug: Category.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
             for item in publication.categories
         }
-        authors = {
-            item.slug: Author.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
-            for item in publication.authors
-        }
+        authors = {}
+        for item in publication.authors:
+            fields = asdict(item)
+            colour = fields.pop("colour")
+            author = Author.objects.update_or_create(slug=item.slug, defaults=fields)[0]
+            if not author.photo:
+                self.save_portrait(author, colour)
+            authors[item.slug] = author
         sources = {
-            item.slug: Source.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
+            item.slug: Source.objects.update_or_create(
+                slug=item.slug, defaults={**asdict(item), "affiliation": None}
+            )[0]
             for item in publication.sources
         }
+        for item in publication.sources:
+            if item.affiliation:
+                sources[item.slug].affiliation = sources[item.affiliation]
+                sources[item.slug].save(update_fields=["affiliation"])
         series = {
             item.slug: Series.objects.update_or_create(slug=item.slug, defaults=asdict(item))[0]
             for item in publication.series
@@ -133,6 +155,12 @@ class Command(BaseCommand):
                 )
                 for position, citation in enumerate(story.citations)
             )
+            # Updated in place by position, so the retraction watch's notices on them are kept.
+            for position, study in enumerate(story.studies):
+                Study.objects.update_or_create(
+                    article=article, position=position, defaults=asdict(study)
+                )
+            article.studies.filter(position__gte=len(story.studies)).delete()
             article.corrections.all().delete()
             Correction.objects.bulk_create(
                 Correction(article=article, kind=item.kind, date=item.date, text=item.text)
@@ -140,5 +168,4 @@ class Command(BaseCommand):
             )
         site_load()
         pages_load()
-        load_studies()
         return created_count
