@@ -45,7 +45,10 @@ def test_editors_see_editorial_models_only(client, role):
 def test_editors_meet_stories_first(client):
     names = model_names(sidebar(client, "editor"))
     assert names[:3] == ["Article", "Author", "Source"]
-    assert {"Edition", "Subscriber"} <= set(names)
+
+
+def test_newsletter_managers_meet_the_newsletter(client):
+    assert {"Edition", "Subscriber"} <= set(model_names(sidebar(client, "newsletter_manager")))
 
 
 def test_superusers_see_the_technical_models_too(client):
