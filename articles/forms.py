@@ -92,12 +92,10 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
-            "title", "slug", "standfirst", "category", "body",
-            "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
+            "title", "slug", "standfirst", "category", "body", "hero",
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
-        field_classes = {"hero_image": CheckedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,15 @@ import pytest
 from django.core.management import call_command
 
 from articles import demo_content
-from articles.models import Article, ArticleAuthor, Category, Citation, Source, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Category,
+    Citation,
+    Image,
+    Source,
+    TaggedArticle,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def counts():
     return [
         model.objects.count()
-        for model in (Article, Category, Source, Citation, ArticleAuthor, TaggedArticle)
+        for model in (Article, Image, Category, Source, Citation, ArticleAuthor, TaggedArticle)
     ]
 
 
@@ -23,8 +31,9 @@ def test_load_demo_builds_a_full_publication(client):
     for category in Category.objects.all():
         assert published.filter(category=category).count() >= 4
     article = Article.objects.get(slug=demo_content.STORIES[0]["slug"])
-    assert article.hero_image and article.hero_image_alt
-    assert not Article.objects.filter(hero_renditions={}).exists(), "a story lacks renditions"
+    assert article.hero.file and article.hero.alt_text
+    assert not Article.objects.filter(hero__renditions={}).exists(), "a story lacks renditions"
+    assert not Article.objects.filter(hero=None).exists(), "a story lacks a hero"
     assert article.citations.count() == len(demo_content.STORIES[0]["citations"])
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -35,10 +44,10 @@ def test_load_demo_builds_a_full_publication(client):
 def test_load_demo_is_idempotent():
     call_command("load_demo")
     first = counts()
-    images = set(Article.objects.values_list("hero_image", flat=True))
+    images = set(Article.objects.values_list("hero__file", flat=True))
     call_command("load_demo")
     assert counts() == first
-    assert set(Article.objects.values_list("hero_image", flat=True)) == images
+    assert set(Article.objects.values_list("hero__file", flat=True)) == images
 
 
 def test_load_demo_if_empty_leaves_existing_content_alone():

@@ -1,7 +1,6 @@
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
-import factory
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -73,7 +73,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
 
 
 def test_article_entries_carry_lastmod_and_image(client):
-    article = ArticleFactory(hero_image=factory.django.ImageField(width=800, height=450))
+    article = ArticleFactory(hero=ImageFactory())
     root = urlset(client, "articles:sitemap")
     (entry,) = [
         url

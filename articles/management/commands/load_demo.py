@@ -20,6 +20,7 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Image,
     Series,
     Source,
 )
@@ -90,19 +91,22 @@ class Command(BaseCommand):
                     "published_at": published_at,
                     "featured": story.get("featured", False),
                     "evidence_stage": story["evidence_stage"],
-                    "hero_image_alt": story["image_alt"],
-                    "hero_image_caption": story.get("image_caption", ""),
-                    "hero_image_credit": "Illustration: Newsroom demo",
                     "reviewed_by": authors.get(story.get("reviewed_by")),
                     "last_reviewed": published_at.date() if story.get("reviewed_by") else None,
                     "series": series.get(story.get("series")),
                 },
             )
             created_count += created
-            if not article.hero_image:
-                article.hero_image.save(
+            if article.hero is None:
+                article.hero = Image(
+                    alt_text=story["image_alt"],
+                    caption=story.get("image_caption", ""),
+                    credit="Illustration: Newsroom demo",
+                )
+                article.hero.file.save(
                     f"{article.slug}.jpg", ContentFile(hero_jpeg(category.colour, article.slug))
                 )
+                article.save(update_fields=["hero"])
             article.tags.set(story["tags"])
             article.bylines.all().delete()
             ArticleAuthor.objects.bulk_create(
