@@ -165,6 +165,11 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["js/admin-editor.js"]
+
     object_history_template = "admin/articles/article/object_history.html"
 
     def get_fieldsets(self, request, obj=None):

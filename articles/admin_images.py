@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.loader import render_to_string
-from django.urls import path
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET, require_POST
 
@@ -106,6 +107,7 @@ class ImageAdmin(admin.ModelAdmin):
         return [
             path("library.json", view(self.library_view), name="articles_image_library"),
             path("upload.json", view(self.upload_view), name="articles_image_upload"),
+            path("picker/", view(self.picker_view), name="articles_image_picker"),
             *super().get_urls(),
         ]
 
@@ -117,6 +119,20 @@ class ImageAdmin(admin.ModelAdmin):
         if query := request.GET.get("q", "").strip()[:100]:
             images, _ = self.get_search_results(request, images, query)
         return JsonResponse({"results": [image_json(i) for i in images[:LIBRARY_PAGE_SIZE]]})
+
+    def picker_view(self, request):
+        """The body editor's "Browse..." window: pick a library image, or upload one."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose an image",
+            "is_popup": True,
+            "library_url": reverse("admin:articles_image_library"),
+            "upload_url": reverse("admin:articles_image_upload"),
+            "can_upload": self.has_add_permission(request),
+        }
+        return TemplateResponse(request, "admin/articles/image/picker.html", context)
 
     @method_decorator(require_POST)
     def upload_view(self, request):

@@ -1,15 +1,18 @@
+import re
 import warnings
 
 from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.urls import resolve, reverse
+from django.urls import resolve, reverse, reverse_lazy
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
 from articles.models import Article
+from articles.models import Image as LibraryImage
 from articles.sanitize import sanitize_html
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -28,8 +31,17 @@ BODY_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # Images from the library: "Browse..." opens its picker; the alt text comes along.
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_image_picker")},
+    "Caption": True,
+    "Image": True,
+    "Embed": True,  # static/js/editor-embed.js, see DJANGO_PROSE_EDITOR_EXTENSIONS
     "History": True,
+    "NoSpellCheck": False,  # the editor's default turns the browser's spellcheck off
 }
+# The editor's images: <img ... data-file="<library Image id>">.
+BODY_IMAGE = re.compile(r"<img ([^>]*)>")
+BODY_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
 class CheckedImageField(forms.ImageField):
@@ -109,6 +121,25 @@ class ArticleAdminForm(forms.ModelForm):
                 label=body.label,
                 help_text=body.help_text,
             )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        images = [dict(BODY_ATTRIBUTE.findall(tag)) for tag in BODY_IMAGE.findall(body)]
+        ids = {int(image["data-file"]) for image in images if image.get("data-file", "").isdigit()}
+        described = set(
+            LibraryImage.objects.filter(pk__in=ids)
+            .filter(Q(decorative=True) | ~Q(alt_text=""))
+            .values_list("pk", flat=True)
+        )
+        for image in images:
+            file = image.get("data-file", "")
+            if not image.get("alt", "").strip() and not (file.isdigit() and int(file) in described):
+                raise forms.ValidationError(
+                    "An image in the story has no alt text: describe it (double-click the "
+                    "image), or mark it decorative in the image library.",
+                    code="image_alt",
+                )
+        return body
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

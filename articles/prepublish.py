@@ -18,7 +18,7 @@ SEO_DESCRIPTION_LENGTH = (50, 160)
 def article_warnings(article):
     """Plain-language warnings about `article`, in the order an editor would fix them."""
     warnings = []
-    if article.hero_id and not (article.hero.alt_text.strip() or article.hero.decorative):
+    if (hero := article.hero) and not (hero.alt_text.strip() or hero.decorative):
         warnings.append("The hero image has no alt text.")
     citations = list(article.citations.all()) if article.pk else []
     if article.category.requires_medical_review:

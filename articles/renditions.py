@@ -130,9 +130,10 @@ def focal_box(size, ratio, focal=CENTRE):
     box_width, box_height = (
         (height * ratio, height) if width / height > ratio else (width, width / ratio)
     )
-    left = min(max(focal[0] * width - box_width / 2, 0), width - box_width)
-    top = min(max(focal[1] * height - box_height / 2, 0), height - box_height)
-    return tuple(round(v) for v in (left, top, left + box_width, top + box_height))
+    box_width, box_height = round(box_width), round(box_height)
+    left = round(min(max(focal[0] * width - box_width / 2, 0), width - box_width))
+    top = round(min(max(focal[1] * height - box_height / 2, 0), height - box_height))
+    return (left, top, left + box_width, top + box_height)
 
 
 def renditions_build(*, image, widths=WIDTHS, storage=default_storage, focal=None, crops=None):

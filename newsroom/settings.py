@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
+from django.utils.functional import lazy
 from dotenv import load_dotenv
 
 from newsroom.email_url import parse_email_url
@@ -159,6 +161,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
+
+# The body editor's own blocks (articles/forms.py BODY_EXTENSIONS): the embed of a video or post.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("js/editor-embed.js")],
+        "extensions": {"Embed": "articles.sanitize.editor_allowlist"},
+    }
+]
 MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded media is served by Django unless a front server or object storage takes it over.
 SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default=True)

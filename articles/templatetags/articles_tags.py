@@ -1,5 +1,7 @@
 from django import template
 
+from articles import body
+
 register = template.Library()
 
 
@@ -11,3 +13,9 @@ def excerpt(text, length=140):
         return text
     cut = text[: length + 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
     return f"{cut}…"
+
+
+@register.filter
+def body_html(html):
+    """A story body with its library images responsive and credited (see articles.body)."""
+    return body.body_html(html)
