@@ -108,6 +108,11 @@ class ArticleAdminForm(forms.ModelForm):
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
+        # The headline wraps as it is typed, rather than scrolling out of a one-line box.
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 1, "spellcheck": "true"}),
+            "standfirst": forms.Textarea(attrs={"rows": 2, "spellcheck": "true"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,8 +124,13 @@ class ArticleAdminForm(forms.ModelForm):
                 required=False,
                 widget=AdminProseEditorWidget,
                 label=body.label,
-                help_text=body.help_text,
+                help_text="Headings, lists, quotes and links; images from the library (the "
+                "picture button) and videos or posts (the play button). Pasted formatting is "
+                "cleaned on save.",
             )
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_body(self):
         body = self.cleaned_data["body"]
