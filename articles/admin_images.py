@@ -1,6 +1,7 @@
 """The image library in the admin, and the JSON the body editor picks and uploads images with."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
@@ -56,7 +57,7 @@ def image_json(image):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "__str__", "has_alt_text", "credit", "uploaded_at", "uploaded_by"]
-    list_display_links = ["thumbnail", "__str__"]
+    list_display_links = ["__str__"]
     list_filter = [AltTextFilter, "decorative", "uploaded_at"]
     list_select_related = ["uploaded_by"]
     list_per_page = 48
@@ -73,7 +74,13 @@ class ImageAdmin(admin.ModelAdmin):
         ("uploaded_by", "uploaded_at"),
     ]
     readonly_fields = ["focal_point", "uploaded_by", "uploaded_at"]
-    formfield_overrides = {models.ImageField: {"form_class": CheckedImageField}}
+    formfield_overrides = {
+        models.ImageField: {
+            "form_class": CheckedImageField,
+            # Django draws this field in a fieldset whose legend is no label for the input.
+            "widget": AdminFileWidget(attrs={"aria-label": "Image file"}),
+        }
+    }
 
     class Media:
         css = {"all": ["css/admin-images.css"]}

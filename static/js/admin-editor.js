@@ -20,3 +20,23 @@
     update();
   });
 })();
+
+// The admin's autocomplete boxes (select2) name their combobox after the current choice, so an
+// empty one has no accessible name: give each the label of its field.
+(() => {
+  const name = (root) => {
+    for (const container of root.querySelectorAll(".select2-container")) {
+      const select = container.previousElementSibling;
+      const label = select && document.querySelector(`label[for="${select.id}"]`);
+      if (!label) continue;
+      const text = label.textContent.replace(/:\s*$/, "").trim();
+      for (const box of container.querySelectorAll("[role=combobox], [role=textbox], .select2-search__field")) {
+        box.removeAttribute("aria-labelledby"); // it names the box after the (empty) choice
+        box.setAttribute("aria-label", text);
+      }
+    }
+  };
+  // After the admin's own start-up code has drawn the boxes (it runs on jQuery's ready).
+  window.addEventListener("load", () => setTimeout(() => name(document), 50));
+  document.addEventListener("formset:added", (event) => setTimeout(() => name(event.target)));
+})();
