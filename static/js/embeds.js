@@ -35,13 +35,20 @@
     const id = figure.dataset.embedId || "";
     if (!player || !player.id.test(id)) continue;
     const src = player.src(id);
+    const kind = ["youtube", "vimeo"].includes(figure.dataset.embedProvider) ? "video" : "post";
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = `Load the ${player.name} ${figure.dataset.embedProvider === "youtube" || figure.dataset.embedProvider === "vimeo" ? "video" : "post"}`;
+    button.textContent = `Load the ${player.name} ${kind}`;
     const note = document.createElement("p");
     note.className = "embed-note";
-    note.textContent = `This loads content from ${new URL(src).hostname}, which may set cookies.`;
-    figure.append(button, note);
+    note.textContent = `This loads content from ${new URL(src).hostname}, which may set cookies. `;
+    // The stored link stays, shortened: the reader can open the original instead.
+    const link = figure.querySelector("a");
+    if (link) {
+      link.textContent = `Open it on ${player.name}`;
+      note.append(link);
+    }
+    figure.replaceChildren(button, note);
     button.addEventListener("click", () => {
       const frame = document.createElement("iframe");
       frame.src = src;

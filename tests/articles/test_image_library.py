@@ -9,7 +9,7 @@ from PIL import Image as PillowImage
 
 from articles.models import Image
 from tests.articles.roles import make_user
-from tests.factories import ImageFactory
+from tests.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,25 @@ def test_image_list_query_count_stays_flat(client, django_assert_max_num_queries
     with django_assert_max_num_queries(8) as library:
         assert client.get(LIBRARY).status_code == 200
     print(f"image list: {len(captured)} queries; library JSON: {len(library)} queries")
+
+
+def test_the_story_form_does_not_grow_with_the_library(client, django_assert_max_num_queries):
+    images = ImageFactory.create_batch(30)
+    story = ArticleFactory(
+        hero=images[0],
+        body="".join(
+            f'<figure class="figure"><img src="{i.picture.src}" alt="x" data-file="{i.pk}">'
+            "</figure>"
+            for i in images[:10]
+        ),
+    )
+    login(client, "editor")
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    with django_assert_max_num_queries(30) as captured:
+        assert client.get(url).status_code == 200
+    ImageFactory.create_batch(30)
+    with django_assert_max_num_queries(len(captured)):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(12) as page:
+        assert client.get(story.get_absolute_url()).status_code == 200
+    print(f"story change form: {len(captured)} queries; story page: {len(page)} queries")
