@@ -29,6 +29,7 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Image,
     Series,
     Source,
     TaggedArticle,
@@ -44,6 +45,7 @@ CONTENT_MODELS = [
     Category,
     Citation,
     Correction,
+    Image,  # a new alt text, credit or focal crop shows at once
     Series,
     Source,
     Tag,
