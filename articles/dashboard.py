@@ -9,6 +9,7 @@ from articles.models import Article
 from articles.services import articles_visible_to
 
 DASHBOARD_ROWS = 8
+NOTICES_PANEL = "Study notices to check"  # shown only when the retraction watch found some
 State = Article.State
 
 
@@ -23,6 +24,7 @@ def editorial_dashboard(user):
     recent = timezone.now() - timedelta(days=7)
     mine = Q(created_by=user) | Q(authors__user=user)
     panels = [
+        (NOTICES_PANEL, stories.filter(studies__notices__status="pending").distinct()),
         ("In review", stories.in_state(State.IN_REVIEW).order_by("modified_at")),
         ("Scheduled", stories.in_state(State.SCHEDULED).order_by("published_at")),
         (
@@ -34,4 +36,5 @@ def editorial_dashboard(user):
             stories.in_state(State.DRAFT).filter(mine).distinct().order_by("-modified_at"),
         ),
     ]
-    return [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]
+    shown = [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]
+    return [(title, rows) for title, rows in shown if rows or title != NOTICES_PANEL]

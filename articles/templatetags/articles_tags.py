@@ -1,6 +1,10 @@
-from django import template
+import re
 
-from articles import body
+from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from articles import body, markdown_copies
 
 register = template.Library()
 
@@ -19,3 +23,23 @@ def excerpt(text, length=140):
 def body_html(html):
     """A story body with its library images responsive and credited (see articles.body)."""
     return body.body_html(html)
+
+
+HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+LONE_LETTER = re.compile(r"(-\w) ")  # the "T" of "CAR-T cells"
+
+
+@register.filter
+def headline(text):
+    """
+    `text` escaped, never broken at a hyphen ("CAR-" / "T cells"): hyphenated words are kept
+    whole, and one ending in a single letter is tied to the next word.
+    """
+    html = LONE_LETTER.sub("\\1\u00a0", conditional_escape(text))
+    return mark_safe(HYPHENATED.sub(r'<span class="nobr">\g<0></span>', html))
+
+
+@register.filter
+def markdown_text(value):
+    """Plain text as Markdown text (for /llms.txt): markup in it stays text, never raw HTML."""
+    return markdown_copies.text(str(value))

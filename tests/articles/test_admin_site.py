@@ -44,7 +44,7 @@ def test_editors_see_editorial_models_only(client, role):
 
 def test_editors_meet_stories_first(client):
     names = model_names(sidebar(client, "editor"))
-    assert names[:4] == ["Article", "Image", "Author", "Source"]
+    assert names[:5] == ["Article", "Page", "Image", "Author", "Source"]
 
 
 def test_newsletter_managers_meet_the_newsletter(client):

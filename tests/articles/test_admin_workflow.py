@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Article
 from tests.articles.admin_forms import ADD_URL, CHANGELIST_URL, change_url, form_data
 from tests.articles.roles import ROLES, make_users

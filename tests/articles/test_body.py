@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Article
 from articles.sanitize import sanitize_html
 from tests.articles.admin_forms import change_url, form_data

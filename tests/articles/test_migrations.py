@@ -1,4 +1,4 @@
-"""Migration 0009 moves each story's hero image into the image library, and back."""
+"""Migration 0015 moves each story's hero image into the image library, and back."""
 
 import pytest
 from django.core.management import call_command
@@ -6,8 +6,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("articles", "0008_article_indexes_for_scale")]
-AFTER = [("articles", "0009_image_library")]
+BEFORE = [("articles", "0014_merge_20261201_1044")]
+AFTER = [("articles", "0015_image_library")]
 
 
 def migrate(targets):

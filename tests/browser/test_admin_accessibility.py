@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory, CategoryFactory, ImageFactory
 

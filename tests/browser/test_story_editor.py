@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from articles.images import hero_jpeg
+from articles.demo.images import hero_jpeg
 from articles.models import Article
 from tests.articles.roles import make_user
 from tests.factories import CategoryFactory, ImageFactory

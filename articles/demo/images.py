@@ -1,4 +1,4 @@
-"""Hero images drawn with Pillow, for the demo publication and generated stories."""
+"""Hero images drawn with Pillow for the demo publication (and as test fixtures)."""
 
 import io
 import random

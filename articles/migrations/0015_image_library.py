@@ -6,6 +6,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+import articles.search
+
 
 def heroes_to_images(apps, schema_editor):
     """Each story's hero image becomes a library image; its files and renditions stay put."""
@@ -38,14 +40,25 @@ def images_to_heroes(apps, schema_editor):
         )
 
 
+def restore_sqlite_index(apps, schema_editor):
+    """
+    Removing the hero fields rebuilds the articles table on SQLite, which drops the triggers of
+    its search index (0009_search_in_the_model): put them back and refill the index here, so
+    the database is whole even before post_migrate's repair runs.
+    """
+    articles.search.sqlite_index_create(schema_editor)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_article_indexes_for_scale'),
+        ('articles', '0014_merge_20261201_1044'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        # Reversed last: adding the hero fields back rebuilds the table too.
+        migrations.RunPython(migrations.RunPython.noop, restore_sqlite_index, elidable=False),
         migrations.CreateModel(
             name='Image',
             fields=[
@@ -81,4 +94,5 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name='article', name='hero_image_caption'),
         migrations.RemoveField(model_name='article', name='hero_image_credit'),
         migrations.RemoveField(model_name='article', name='hero_renditions'),
+        migrations.RunPython(restore_sqlite_index, migrations.RunPython.noop, elidable=False),
     ]
