@@ -3,6 +3,7 @@
 import re
 
 import nh3
+from django.conf import settings
 from django.core.files.storage import default_storage
 
 ALLOWED_TAGS = {
@@ -25,7 +26,11 @@ EMBED_IDS = {
     "youtube": re.compile(r"[A-Za-z0-9_-]{11}"),
     "vimeo": re.compile(r"[0-9]{1,12}"),
     "bluesky": re.compile(r"[A-Za-z0-9.:_-]{1,253}/[a-z0-9]{1,20}"),  # handle or DID / post key
-    "mastodon": re.compile(r"[a-z0-9.-]{1,253}/@[A-Za-z0-9_]{1,30}/[0-9]{1,20}"),  # host/@u/id
+    # host/@user/id, on one of the servers the Content Security Policy lets the page frame.
+    "mastodon": re.compile(
+        rf"(?:{'|'.join(map(re.escape, settings.EMBED_MASTODON_SERVERS))})"
+        r"/@[A-Za-z0-9_]{1,30}/[0-9]{1,20}"
+    ),
 }
 
 

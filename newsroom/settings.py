@@ -278,11 +278,25 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The rich text editor (django-prose-editor 0.28's Tiptap) adds one fixed <style> element of its
 # own, allowed by its hash; tests/browser/test_csp.py tells when an upgrade changes it.
 PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+# The players a story's embeds load when the reader clicks (static/js/embeds.js); Mastodon posts
+# only from these servers (articles/sanitize.py EMBED_IDS turns others into plain links).
+EMBED_MASTODON_SERVERS = env_list(
+    "NEWSROOM_MASTODON_SERVERS",
+    "mastodon.social,mastodon.online,mstdn.science,fediscience.org,scholar.social",
+)
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://embed.bsky.app",
+    *(f"https://{server}" for server in EMBED_MASTODON_SERVERS),
+]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE],
     "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],  # the image picker's and the autosave's requests
+    "frame-src": [CSP.SELF, *EMBED_FRAME_SOURCES],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
