@@ -134,23 +134,7 @@ class ArticleAdminForm(forms.ModelForm):
         return " ".join(self.cleaned_data["title"].split())
 
     def clean_body(self):
-        body = self.cleaned_data["body"]
-        images = [dict(BODY_ATTRIBUTE.findall(tag)) for tag in BODY_IMAGE.findall(body)]
-        ids = {int(image["data-file"]) for image in images if image.get("data-file", "").isdigit()}
-        described = set(
-            LibraryImage.objects.filter(pk__in=ids)
-            .filter(Q(decorative=True) | ~Q(alt_text=""))
-            .values_list("pk", flat=True)
-        )
-        for image in images:
-            file = image.get("data-file", "")
-            if not image.get("alt", "").strip() and not (file.isdigit() and int(file) in described):
-                raise forms.ValidationError(
-                    "An image in the story has no alt text: describe it (double-click the "
-                    "image), or mark it decorative in the image library.",
-                    code="image_alt",
-                )
-        return body
+        return check_body_images(self.cleaned_data["body"])
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -162,6 +146,26 @@ class ArticleAdminForm(forms.ModelForm):
         if Page.objects.filter(slug=slug).exists():
             raise forms.ValidationError("A page has this address: choose another slug.")
         return slug
+
+
+def check_body_images(body):
+    """`body`, once every image in it has alt text or is a decorative library image."""
+    images = [dict(BODY_ATTRIBUTE.findall(tag)) for tag in BODY_IMAGE.findall(body)]
+    ids = {int(image["data-file"]) for image in images if image.get("data-file", "").isdigit()}
+    described = set(
+        LibraryImage.objects.filter(pk__in=ids)
+        .filter(Q(decorative=True) | ~Q(alt_text=""))
+        .values_list("pk", flat=True)
+    )
+    for image in images:
+        file = image.get("data-file", "")
+        if not image.get("alt", "").strip() and not (file.isdigit() and int(file) in described):
+            raise forms.ValidationError(
+                "An image in the text has no alt text: describe it (double-click the "
+                "image), or mark it decorative in the image library.",
+                code="image_alt",
+            )
+    return body
 
 
 def body_field(model_field):
@@ -185,6 +189,9 @@ class PageAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "body" in self.fields:
             self.fields["body"] = body_field(self.fields["body"])
+
+    def clean_body(self):
+        return check_body_images(self.cleaned_data["body"])
 
 
 MAX_QUERY_LENGTH = 200

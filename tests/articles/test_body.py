@@ -101,7 +101,7 @@ def test_a_body_image_needs_alt_text_unless_decorative(editor_client, photo):
     photo.save()
     response, article = save_body(editor_client, figure(photo, alt=""))
     assert response.status_code == 200
-    assert "An image in the story has no alt text" in str(response.context["adminform"].form.errors)
+    assert "An image in the text has no alt text" in str(response.context["adminform"].form.errors)
     photo.decorative = True
     photo.save()
     response, article = save_body(editor_client, figure(photo, alt=""))
@@ -146,6 +146,11 @@ def test_own_media_images_keep_only_safe_attributes():
             '<figure class="embed" data-embed-provider="mastodon" '
             'data-embed-id="mastodon.social/@ada/1234"><a href="https://x">x</a></figure>',
             True,
+        ),
+        (  # a server the Content Security Policy would not let the page frame
+            '<figure class="embed" data-embed-provider="mastodon" '
+            'data-embed-id="evil.example/@ada/1234"><a href="https://x">x</a></figure>',
+            False,
         ),
     ],
 )
