@@ -89,8 +89,16 @@ def test_admin_pages_break_no_rule(new_page, live_server, content):
         reverse("newsletter:edition_preview", args=[edition.pk]),
         reverse("admin:articles_category_changelist"),
         reverse("admin:taggit_tag_changelist"),
+        reverse("admin:articles_image_changelist"),
+        reverse("admin:articles_image_add"),
+        reverse("admin:articles_image_change", args=[story.hero_id]),
+        reverse("admin:articles_image_picker"),
     ]:
         assert_no_violations(page, live_server.url + url)
+    # The picker fills its grid from the library's JSON (connect-src) and shows the thumbnails.
+    page.goto(live_server.url + reverse("admin:articles_image_picker"))
+    page.locator(".image-picker-grid img").first.wait_for()
+    assert not page.evaluate("window.cspViolations")
     # The prose editor came up, and the autocomplete pickers work.
     page.goto(live_server.url + reverse("admin:articles_article_add"))
     assert page.locator('.ProseMirror[contenteditable="true"]').is_visible()
