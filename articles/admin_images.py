@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.forms import CheckedImageField
 from articles.models import Image
+from articles.sanitize import strip_control_characters
 
 LIBRARY_PAGE_SIZE = 48
 UPLOAD_FIELDS = ["file", "alt_text", "decorative", "caption", "credit"]
@@ -123,7 +124,8 @@ class ImageAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         images = self.get_queryset(request).order_by("-uploaded_at", "-pk")
-        if query := request.GET.get("q", "").strip()[:100]:
+        # A NUL byte, which PostgreSQL refuses in a query, becomes a space like other controls.
+        if query := strip_control_characters(request.GET.get("q", "")).strip()[:100]:
             images, _ = self.get_search_results(request, images, query)
         return JsonResponse({"results": [image_json(i) for i in images[:LIBRARY_PAGE_SIZE]]})
 
