@@ -12,7 +12,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
-from articles import services
+from articles import (
+    admin_images,  # noqa: F401  Registers the image library's admin.
+    services,
+)
 from articles.admin_evidence import (
     StudyInline,
     StudyNoticeFilter,
@@ -175,12 +178,17 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["reviewed_by", "related_articles", "series"]
-    list_select_related = ["category"]
+    autocomplete_fields = ["reviewed_by", "related_articles", "series", "hero"]
+    list_select_related = ["category", "hero"]
     inlines = [ArticleAuthorInline, StudyInline, CitationInline, TagInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["js/admin-editor.js"]
+
     object_history_template = "admin/articles/article/object_history.html"
 
     def get_fieldsets(self, request, obj=None):
@@ -191,18 +199,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             publishing.append("preview_links")
         return [
             (None, {"fields": ["title", "slug", "standfirst", "category", "work_type", "body"]}),
-            (
-                "Hero image",
-                {
-                    "fields": [
-                        "hero_image",
-                        "hero_image_preview",
-                        "hero_image_alt",
-                        "hero_image_caption",
-                        "hero_image_credit",
-                    ]
-                },
-            ),
+            ("Hero image", {"fields": ["hero", "hero_image_preview"]}),
             ("Publishing", {"fields": publishing}),
             ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
             (
@@ -258,11 +255,9 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
 
     @admin.display(description="")
     def thumbnail(self, article):
-        src = None
-        if article.hero_image:
-            # The smallest rendition, not the original upload: a page lists dozens of stories.
-            small = article.hero_rendition(160)
-            src = small.url if small else article.hero_image.url
+        # The smallest rendition, not the original upload: a page lists dozens of stories.
+        small = article.hero_rendition(160)
+        src = small.url if small else (article.hero.file.url if article.hero_id else None)
         return render_to_string("admin/articles/article/thumbnail.html", {"src": src})
 
     @admin.display(description="status", ordering="status")

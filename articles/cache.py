@@ -38,6 +38,7 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Image,
     Page,
     Series,
     SiteLink,
@@ -69,6 +70,7 @@ CONTENT_MODELS = [
     Category,
     Citation,
     Correction,
+    Image,  # a new alt text, credit or focal crop shows at once
     Page,
     Series,
     SiteLink,

@@ -113,7 +113,7 @@ class ArticleFeed(Feed):
     def published(self):
         return (
             Article.objects.published()
-            .select_related("category")
+            .select_related("category", "hero")
             .prefetch_related(
                 "tags", Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
@@ -160,8 +160,8 @@ class ArticleFeed(Feed):
         images = article_images(item)
         return {
             "image": images[0] if images else None,
-            "image_alt": item.hero_image_alt,
-            "image_credit": item.hero_image_credit,
+            "image_alt": item.hero.alt if item.hero_id else "",
+            "image_credit": item.hero.credit if item.hero_id else "",
             "full_text": full_text(item) if site_settings().full_text_feeds else "",
         }
 

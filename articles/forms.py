@@ -1,16 +1,19 @@
+import re
 import warnings
 
 from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.urls import resolve, reverse
+from django.urls import resolve, reverse, reverse_lazy
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
 from articles import search
 from articles.models import Article, Category, Page
+from articles.models import Image as LibraryImage
 from articles.sanitize import sanitize_html
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -29,8 +32,17 @@ BODY_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # Images from the library: "Browse..." opens its picker; the alt text comes along.
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_image_picker")},
+    "Caption": True,
+    "Image": True,
+    "Embed": True,  # static/js/editor-embed.js, see DJANGO_PROSE_EDITOR_EXTENSIONS
     "History": True,
+    "NoSpellCheck": False,  # the editor's default turns the browser's spellcheck off
 }
+# The editor's images: <img ... data-file="<library Image id>">.
+BODY_IMAGE = re.compile(r"<img ([^>]*)>")
+BODY_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
 class CheckedImageField(forms.ImageField):
@@ -93,12 +105,15 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
-            "title", "slug", "standfirst", "category", "work_type", "body",
-            "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
+            "title", "slug", "standfirst", "category", "work_type", "body", "hero",
             "evidence_stage", "reviewed_by", "last_reviewed",
             "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
-        field_classes = {"hero_image": CheckedImageField}
+        # The headline wraps as it is typed, rather than scrolling out of a one-line box.
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 1, "spellcheck": "true"}),
+            "standfirst": forms.Textarea(attrs={"rows": 2, "spellcheck": "true"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,8 +125,16 @@ class ArticleAdminForm(forms.ModelForm):
                 required=False,
                 widget=AdminProseEditorWidget,
                 label=body.label,
-                help_text=body.help_text,
+                help_text="Headings, lists, quotes and links; images from the library (the "
+                "picture button) and videos or posts (the play button). Pasted formatting is "
+                "cleaned on save.",
             )
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_body(self):
+        return check_body_images(self.cleaned_data["body"])
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -123,6 +146,26 @@ class ArticleAdminForm(forms.ModelForm):
         if Page.objects.filter(slug=slug).exists():
             raise forms.ValidationError("A page has this address: choose another slug.")
         return slug
+
+
+def check_body_images(body):
+    """`body`, once every image in it has alt text or is a decorative library image."""
+    images = [dict(BODY_ATTRIBUTE.findall(tag)) for tag in BODY_IMAGE.findall(body)]
+    ids = {int(image["data-file"]) for image in images if image.get("data-file", "").isdigit()}
+    described = set(
+        LibraryImage.objects.filter(pk__in=ids)
+        .filter(Q(decorative=True) | ~Q(alt_text=""))
+        .values_list("pk", flat=True)
+    )
+    for image in images:
+        file = image.get("data-file", "")
+        if not image.get("alt", "").strip() and not (file.isdigit() and int(file) in described):
+            raise forms.ValidationError(
+                "An image in the text has no alt text: describe it (double-click the "
+                "image), or mark it decorative in the image library.",
+                code="image_alt",
+            )
+    return body
 
 
 def body_field(model_field):
@@ -146,6 +189,9 @@ class PageAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "body" in self.fields:
             self.fields["body"] = body_field(self.fields["body"])
+
+    def clean_body(self):
+        return check_body_images(self.cleaned_data["body"])
 
 
 MAX_QUERY_LENGTH = 200

@@ -2,13 +2,19 @@ import datetime
 import math
 from email.utils import formataddr, parseaddr
 from functools import lru_cache
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.postgres.indexes import OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
@@ -32,10 +38,8 @@ WORDS_PER_MINUTE = 230
 RELATED_TAGGINGS = 500
 PHOTO_WIDTHS = (160, 320)
 # Article fields of plain text, shown in feeds and sitemaps as well as on pages.
-PLAIN_TEXT_FIELDS = [
-    "title", "standfirst", "hero_image_alt", "hero_image_caption", "hero_image_credit",
-    "seo_title", "seo_description",
-]  # fmt: skip
+PLAIN_TEXT_FIELDS = ["title", "standfirst", "seo_title", "seo_description"]
+IMAGE_TEXT_FIELDS = ["alt_text", "caption", "credit"]
 
 
 def slug_url(viewname, slug):
@@ -137,6 +141,92 @@ class Author(models.Model):
     @property
     def photo_picture(self):
         return renditions.picture_for(self.photo_renditions)
+
+
+class Image(models.Model):
+    """A picture in the library: uploaded once, used as heroes and in story bodies."""
+
+    file = models.ImageField(upload_to="images/%Y/%m/")
+    alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it. Required unless decorative.",
+    )
+    decorative = models.BooleanField(
+        default=False,
+        help_text="Adds nothing a reader needs (a texture, an ornament): screen readers skip it.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text='e.g. "Photo: Ada Lab".')
+    focal_x = models.FloatField(
+        "focal point (across)",
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Click the part of the image that matters: crops keep it in view.",
+    )
+    focal_y = models.FloatField(
+        "focal point (down)", default=0.5, validators=[MinValueValidator(0), MaxValueValidator(1)]
+    )
+    renditions = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="The responsive renditions and focal crops (see articles.renditions).",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        get_latest_by = "uploaded_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text or self.caption or PurePosixPath(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        for field in IMAGE_TEXT_FIELDS:
+            setattr(self, field, strip_control_characters(getattr(self, field)))
+        super().save(*args, **kwargs)
+        # Once per upload and focal point: nothing happens while the record matches both.
+        renditions.renditions_refresh(
+            instance=self, field="file", record_field="renditions", focal=self.focal
+        )
+
+    def clean(self):
+        if not self.decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {"alt_text": "Describe the image for screen readers, or mark it decorative."}
+            )
+
+    @property
+    def focal(self):
+        return (self.focal_x, self.focal_y)
+
+    @property
+    def alt(self):
+        """The alt attribute: empty for a decorative image, so screen readers skip it."""
+        return "" if self.decorative else self.alt_text
+
+    @property
+    def picture(self):
+        return renditions.picture_for(self.renditions)
+
+    def crop(self, name):
+        """A crop of renditions.CROPS ("card", "social") as a Picture, or the whole image."""
+        return renditions.picture_for(self.renditions, crop=name) or self.picture
 
 
 class Source(models.Model):
@@ -342,7 +432,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a story card shows, in one query."""
-        return self.select_related("category")
+        return self.select_related("category", "hero")
 
     def newest_per_category(self, *, limit=3):
         """
@@ -501,20 +591,14 @@ class Article(models.Model):
     body = models.TextField(
         blank=True, help_text="Sanitised on save: only basic formatting and links are kept."
     )
-    hero_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
-    hero_image_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
+    hero = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="Describe the image for readers who cannot see it. Required with an image.",
-    )
-    hero_image_caption = models.CharField(max_length=300, blank=True)
-    hero_image_credit = models.CharField(max_length=200, blank=True)
-    hero_renditions = models.JSONField(
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text="The responsive renditions made from the hero image (see articles.renditions).",
+        related_name="hero_of",
+        verbose_name="hero image",
+        help_text="Pick one from the image library, or add one with +.",
     )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
@@ -643,17 +727,9 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-        # Once per upload: nothing happens while the stored record matches the image file.
-        renditions.renditions_refresh(
-            instance=self, field="hero_image", record_field="hero_renditions"
-        )
 
     def get_absolute_url(self):
         return slug_url("articles:article", self.slug)
-
-    def clean(self):
-        if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": "Describe the hero image for screen readers."})
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 
@@ -680,7 +756,17 @@ class Article(models.Model):
     @property
     def hero_picture(self):
         """The hero image's renditions as a `renditions.Picture`, or None without an image."""
-        return renditions.picture_for(self.hero_renditions)
+        return self.hero.picture if self.hero_id else None
+
+    @property
+    def card_picture(self):
+        """The hero cut to the cards' shape around its focal point."""
+        return self.hero.crop("card") if self.hero_id else None
+
+    @property
+    def social_picture(self):
+        """The hero cut to the social previews' shape (1.91:1) around its focal point."""
+        return self.hero.crop("social") if self.hero_id else None
 
     def hero_rendition(self, width=1200, *, kind="jpeg"):
         """

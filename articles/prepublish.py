@@ -19,7 +19,7 @@ SEO_DESCRIPTION_LENGTH = (50, 160)
 def article_warnings(article):
     """Plain-language warnings about `article`, in the order an editor would fix them."""
     warnings = []
-    if article.hero_image and not article.hero_image_alt.strip():
+    if (hero := article.hero) and not (hero.alt_text.strip() or hero.decorative):
         warnings.append("The hero image has no alt text.")
     citations = list(article.citations.all()) if article.pk else []
     studies = list(article.studies.all()) if article.pk else []

@@ -10,7 +10,11 @@ The record looks like this (names are storage names, not URLs)::
 
     {"source": "articles/2026/03/cells.jpg", "width": 1600, "height": 900,
      "sizes": [{"width": 480, "height": 270, "webp": "renditions/...-480.webp",
-                "jpeg": "renditions/...-480.jpg"}, ...]}
+                "jpeg": "renditions/...-480.jpg"}, ...],
+     "focal": [0.5, 0.5], "crops": {"card": {"sizes": [...]}, "social": {"sizes": [...]}}}
+
+Crops (see CROPS) are cut to a fixed shape around the image's focal point, so the part that
+matters stays in the card and the social preview whatever the original's shape.
 """
 
 import io
@@ -31,6 +35,12 @@ FORMATS = {
 }
 # The JPEG a browser without srcset support gets, and the default for og:image.
 FALLBACK_WIDTH = 800
+# Fixed shapes cut around the focal point: name -> ((width, height) ratio, widths).
+CROPS = {
+    "card": ((4, 3), (480, 800)),
+    "social": ((1.91, 1), (1200,)),  # og:image and Twitter's large card
+}
+CENTRE = (0.5, 0.5)
 
 
 @dataclass(frozen=True)
@@ -87,8 +97,10 @@ class Picture:
         return [Rendition(self.storage.url(s[kind]), s["width"], s["height"]) for s in self.sizes]
 
 
-def picture_for(record):
-    """A `Picture` for a stored record, or None when there are no renditions."""
+def picture_for(record, crop=None):
+    """A `Picture` for a stored record (or one of its crops), or None when there are none."""
+    if record and crop:
+        record = record.get("crops", {}).get(crop)
     return Picture(record) if record and record.get("sizes") else None
 
 
@@ -111,16 +123,53 @@ def _upright_rgb(image):
     return image
 
 
-def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
+def focal_box(size, ratio, focal=CENTRE):
+    """The largest box of shape `ratio` inside `size`, as centred on `focal` as the edges allow."""
+    width, height = size
+    ratio = ratio[0] / ratio[1]
+    box_width, box_height = (
+        (height * ratio, height) if width / height > ratio else (width, width / ratio)
+    )
+    box_width, box_height = round(box_width), round(box_height)
+    left = round(min(max(focal[0] * width - box_width / 2, 0), width - box_width))
+    top = round(min(max(focal[1] * height - box_height / 2, 0), height - box_height))
+    return (left, top, left + box_width, top + box_height)
+
+
+def renditions_build(*, image, widths=WIDTHS, storage=default_storage, focal=None, crops=None):
     """
     Write WebP and JPEG renditions of `image` (a FieldFile) at each of `widths` no wider than the
-    original (the original's width when it is narrower), and return the record to store.
+    original (the original's width when it is narrower), and return the record to store. With
+    `focal` (x, y from 0 to 1), also the `crops` (by default CROPS) cut around that point.
     """
     with image.open("rb"), Image.open(image) as original:
         original.draft("RGB", (max(widths), max(widths)))  # JPEG: decode at a smaller scale
         upright = _upright_rgb(original)
     path = PurePosixPath(image.name)
     base = f"renditions/{path.parent}/{path.stem}"
+    record = {
+        "source": image.name,
+        "width": upright.width,
+        "height": upright.height,
+        "sizes": _write_sizes(upright, widths, base, storage),
+    }
+    if focal is not None:
+        record["focal"] = list(focal)
+        record["crops"] = {
+            name: {
+                "sizes": _write_sizes(
+                    upright.crop(focal_box(upright.size, ratio, focal)),
+                    crop_widths,
+                    f"{base}-{name}-{round(focal[0] * 100)}-{round(focal[1] * 100)}",
+                    storage,
+                )
+            }
+            for name, (ratio, crop_widths) in (CROPS if crops is None else crops).items()
+        }
+    return record
+
+
+def _write_sizes(upright, widths, base, storage):
     sizes = []
     resized = upright
     # Largest first, each resized from the one before: quicker than from the original every time.
@@ -136,35 +185,46 @@ def renditions_build(*, image, widths=WIDTHS, storage=default_storage):
             name = f"{base}-{width}.{'jpg' if kind == 'jpeg' else kind}"
             size[kind] = storage.save(name, ContentFile(buffer.getvalue()))
         sizes.insert(0, size)
-    return {"source": image.name, "width": upright.width, "height": upright.height, "sizes": sizes}
+    return sizes
+
+
+def record_sizes(record):
+    """Every size in a record, the crops' included."""
+    record = record or {}
+    crops = record.get("crops", {}).values()
+    return [*record.get("sizes", []), *(size for crop in crops for size in crop["sizes"])]
 
 
 def renditions_delete(*, record, storage=default_storage):
-    for size in (record or {}).get("sizes", []):
+    for size in record_sizes(record):
         for kind in FORMATS:
             if size.get(kind):
                 storage.delete(size[kind])
 
 
-def renditions_are_current(*, image, record):
-    return bool(image) and (record or {}).get("source") == image.name
+def renditions_are_current(*, image, record, focal=None):
+    record = record or {}
+    current = bool(image) and record.get("source") == image.name
+    return current and (focal is None or record.get("focal") == list(focal))
 
 
-def renditions_refresh(*, instance, field, record_field, widths=WIDTHS, force=False):
+def renditions_refresh(*, instance, field, record_field, widths=WIDTHS, force=False, focal=None):
     """
-    Make the renditions of `instance.<field>` unless the stored record already matches the file,
-    store the record on `instance.<record_field>` (without touching other fields), and delete the
-    renditions of the image it replaced. An unreadable image leaves an empty record and a log line.
+    Make the renditions of `instance.<field>` unless the stored record already matches the file
+    (and `focal`, when crops are wanted), store the record on `instance.<record_field>` (without
+    touching other fields), and delete the renditions it replaced. An unreadable image leaves an
+    empty record and a log line.
     """
     image = getattr(instance, field)
     old = getattr(instance, record_field) or {}
-    if not force and (renditions_are_current(image=image, record=old) or (not image and not old)):
+    current = renditions_are_current(image=image, record=old, focal=focal)
+    if not force and (current or (not image and not old)):
         return old
     renditions_delete(record=old)
     record = {}
     if image:
         try:
-            record = renditions_build(image=image, widths=widths)
+            record = renditions_build(image=image, widths=widths, focal=focal)
         except (OSError, ValueError, Image.DecompressionBombError):
             logger.warning("Could not make renditions of %s", image.name, exc_info=True)
     type(instance).objects.filter(pk=instance.pk).update(**{record_field: record})

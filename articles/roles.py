@@ -23,6 +23,9 @@ ROLES = {
         "articles.view_series",
         "articles.view_source",
         "articles.add_source",
+        "articles.add_image",
+        "articles.change_image",
+        "articles.view_image",
         *(f"articles.{action}_{model}" for model in _STORY_PARTS for action in
           ("add", "change", "delete", "view")),
         "taggit.add_tag",

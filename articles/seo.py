@@ -9,6 +9,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
+from articles.renditions import picture_for
 from articles.site import site_chrome, site_settings
 
 LOGO_PATH = "img/logo.png"
@@ -41,10 +42,15 @@ RELATIVE_HREF = re.compile(r'href="/(?!/)')
 
 
 def article_images(article):
-    """The story's share images (JPEG renditions), largest first, as [(absolute url, w, h)]."""
+    """
+    The story's share images (JPEG renditions) as [(absolute url, w, h)]: the social crop
+    (1.91:1, around the focal point) first, then the whole image, largest first.
+    """
     if not (picture := article.hero_picture):
         return []
-    return [Image(absolute_url(r.url), r.width, r.height) for r in reversed(picture.all())]
+    social = picture_for(article.hero.renditions, crop="social")
+    sizes = [*(social.all() if social else []), *reversed(picture.all())]
+    return [Image(absolute_url(r.url), r.width, r.height) for r in sizes]
 
 
 def logo():

@@ -44,7 +44,8 @@ class ArticleSitemap(SiteSitemap):
     def items(self):
         return (
             Article.objects.published()
-            .only("slug", "modified_at", "hero_renditions")
+            .select_related("hero")
+            .only("slug", "modified_at", "hero__renditions")
             .order_by("-published_at", "-pk")
         )
 

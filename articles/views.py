@@ -276,7 +276,7 @@ class ArticleView(DetailView):
     def with_page_data(queryset):
         """Everything the story page shows, in a fixed number of queries."""
         return (
-            queryset.select_related("category", "reviewed_by", "series")
+            queryset.select_related("category", "reviewed_by", "series", "hero")
             .with_series_neighbours()
             .prefetch_related(
                 "tags",

@@ -27,6 +27,12 @@ def absolute(url):
     return url if urlsplit(url).netloc else f"{settings.SITE_URL}{url}"
 
 
+def email_image_url(story):
+    """A rendition about as wide as an email (600 px, sharp at 2x), else the upload itself."""
+    rendition = story.hero_rendition(1200)
+    return rendition.url if rendition else story.hero.file.url
+
+
 def unsubscribe_url(subscriber, token=None):
     token = token or manage_token(subscriber)
     return absolute(reverse("newsletter:unsubscribe", kwargs={"token": token}))
@@ -85,8 +91,8 @@ def story_context(story):
         "url": absolute(story.get_absolute_url()),
         "category": story.category.label,
         "colour": story.category.colour,
-        "image": absolute(story.hero_image.url) if story.hero_image else "",
-        "image_alt": story.hero_image_alt,
+        "image": absolute(email_image_url(story)) if story.hero_id else "",
+        "image_alt": story.hero.alt if story.hero_id else "",
     }
 
 

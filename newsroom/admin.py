@@ -1,6 +1,8 @@
 """
-The admin site: Django's, with a "view on site" shortcut that asks the model's admin first, and
-every ModelAdmin given the input checks of newsroom.admin_inputs.
+The admin site, the editors' home: the publication's name and logo in the header, and only what
+editors work with in the sidebar (the framework's own tables stay there for superusers); a "view
+on site" shortcut that asks the model's admin first; every ModelAdmin given the input checks of
+newsroom.admin_inputs.
 
 Django's own shortcut (`admin/r/<content type>/<id>/`) redirects any staff member to any object's
 `get_absolute_url()`, which would tell a writer another writer's draft headline, or hand out a
@@ -10,12 +12,54 @@ link meant for one person.
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import path
 
 from newsroom.admin_inputs import with_checks
 
+# Apps and models that keep the site running rather than make it: shown to superusers only.
+TECHNICAL_APPS = {"auth", "taggit", "django_tasks_db", "reversion", "axes"}
+TECHNICAL_MODELS = {"articles.slugredirect"}
+# The order editors meet the articles' models in, most used first; others follow by name.
+EDITORIAL_ORDER = ["article", "page", "image", "author", "source", "category", "series"]
+LOGO_PATH = "img/logo.png"
+
+
+def publication():
+    """{"name", "logo"} of the site settings: the logo as a URL, the bundled one when none."""
+    from articles.site import site_settings  # the admin site is built before models load
+
+    site = site_settings()
+    return {"name": site.name, "logo": site.logo.url if site.logo else static(LOGO_PATH)}
+
 
 class NewsroomAdminSite(admin.AdminSite):
+    index_title = "Newsroom"
+
+    def each_context(self, request):
+        brand = publication()
+        self.site_header, self.site_title = brand["name"], f"{brand['name']} newsroom"
+        return super().each_context(request) | {"publication": brand}
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        if request.user.is_superuser:
+            return apps
+        editorial = []
+        for app in apps:
+            if app["app_label"] in TECHNICAL_APPS:
+                continue
+            app["models"] = [
+                model
+                for model in app["models"]
+                if f"{app['app_label']}.{model['object_name'].lower()}" not in TECHNICAL_MODELS
+            ]
+            if app["app_label"] == "articles":
+                app["models"].sort(key=_editorial_position)
+            if app["models"]:
+                editorial.append(app)
+        return editorial
+
     def register(self, model_or_iterable, admin_class=None, **options):
         super().register(model_or_iterable, with_checks(admin_class or admin.ModelAdmin), **options)
 
@@ -53,3 +97,8 @@ class NewsroomAdminSite(admin.AdminSite):
         if callable(model_admin.view_on_site):
             return model_admin.view_on_site(obj)
         return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
+
+
+def _editorial_position(model):
+    name = model["object_name"].lower()
+    return (EDITORIAL_ORDER.index(name) if name in EDITORIAL_ORDER else len(EDITORIAL_ORDER), name)

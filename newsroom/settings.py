@@ -10,7 +10,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
 from django.utils.csp import CSP
+from django.utils.functional import lazy
 from dotenv import load_dotenv
 
 from newsroom.email_url import parse_email_url
@@ -186,6 +188,14 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # --- Production profile: media. ---
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
+
+# The body editor's own blocks (articles/forms.py BODY_EXTENSIONS): the embed of a video or post.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("js/editor-embed.js")],
+        "extensions": {"Embed": "articles.sanitize.editor_allowlist"},
+    }
+]
 MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded media is served by Django unless a front server or object storage takes it over.
 SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default=True)
@@ -268,11 +278,25 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The rich text editor (django-prose-editor 0.28's Tiptap) adds one fixed <style> element of its
 # own, allowed by its hash; tests/browser/test_csp.py tells when an upgrade changes it.
 PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+# The players a story's embeds load when the reader clicks (static/js/embeds.js); Mastodon posts
+# only from these servers (articles/sanitize.py EMBED_IDS turns others into plain links).
+EMBED_MASTODON_SERVERS = env_list(
+    "NEWSROOM_MASTODON_SERVERS",
+    "mastodon.social,mastodon.online,mstdn.science,fediscience.org,scholar.social",
+)
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://embed.bsky.app",
+    *(f"https://{server}" for server in EMBED_MASTODON_SERVERS),
+]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE],
     "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],  # the image picker's and the autosave's requests
+    "frame-src": [CSP.SELF, *EMBED_FRAME_SOURCES],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],

@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from articles.models import Article, ArticleAuthor, Author, Category, Citation, Source
+from articles.models import Article, ArticleAuthor, Author, Category, Citation, Image, Source
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -23,6 +23,14 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Writer {n}")
     slug = factory.Sequence(lambda n: f"writer-{n}")
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    file = factory.django.ImageField(width=800, height=450, format="JPEG")
+    alt_text = "A test photo"
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

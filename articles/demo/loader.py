@@ -298,11 +298,17 @@ def read_story(document, publication):
             "evidence_stage": story.evidence_stage,
             "seo_title": story.seo_title,
             "seo_description": story.seo_description,
-            "hero_image_alt": story.hero.alt,
-            "hero_image_caption": story.hero.caption,
-            "hero_image_credit": story.hero.credit,
         },
         where,
+    )
+    check_model_fields(
+        models.Image,
+        {
+            "alt_text": story.hero.alt,
+            "caption": story.hero.caption,
+            "credit": story.hero.credit,
+        },
+        f"{where}: hero",
     )
     for citation in story.citations:
         values = {"note": citation.note, "url": citation.url, "doi": citation.doi}

@@ -8,7 +8,7 @@ from django.contrib.staticfiles import finders
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from articles import markdown_copies
+from articles import body, markdown_copies
 
 register = template.Library()
 
@@ -21,6 +21,12 @@ def excerpt(text, length=140):
         return text
     cut = text[: length + 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
     return f"{cut}…"
+
+
+@register.filter
+def body_html(html):
+    """A story body with its library images responsive and credited (see articles.body)."""
+    return body.body_html(html)
 
 
 HYPHENATED = re.compile(r"\w+(?:-\w+)+")

@@ -11,6 +11,7 @@ from PIL import Image
 
 from articles import forms as article_forms
 from articles.models import Article
+from articles.models import Image as LibraryImage
 from tests.articles.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory
 
@@ -101,25 +102,29 @@ def png_header(width, height):
     )
 
 
-def upload(editor_client, content, name="hero.png", alt="A hedgehog in a garden"):
-    article = ArticleFactory()
-    response = post(
-        editor_client,
-        article,
-        hero_image=SimpleUploadedFile(name, content),
-        hero_image_alt=alt,
-    )
-    article.refresh_from_db()
-    return response, article
+def upload(editor_client, content, name="hero.png", alt="A hedgehog in a garden", **fields):
+    """An image added to the library through its admin form: (response, the image or None)."""
+    data = {"file": SimpleUploadedFile(name, content), "alt_text": alt, "focal_x": "0.5"}
+    data |= {"focal_y": "0.5", "caption": "", "credit": ""} | fields
+    response = editor_client.post(reverse("admin:articles_image_add"), data)
+    return response, LibraryImage.objects.first()
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP", "GIF"])
 def test_a_real_image_is_saved_and_previewed(editor_client, fmt):
-    response, article = upload(editor_client, image_bytes(fmt), name=f"hero.{fmt.lower()}")
+    response, image = upload(editor_client, image_bytes(fmt), name=f"hero.{fmt.lower()}")
     assert response.status_code == 302
-    assert article.hero_image
+    assert image.picture and image.uploaded_by.username == "ed"
+    html = editor_client.get(reverse("admin:articles_image_change", args=[image.pk])).content
+    assert f'<img src="{image.picture.src}" alt="A hedgehog in a garden"' in html.decode()
+
+
+def test_a_library_image_becomes_a_hero_with_its_preview(editor_client):
+    _, image = upload(editor_client, image_bytes())
+    article = ArticleFactory()
+    assert post(editor_client, article, hero=str(image.pk)).status_code == 302
     html = editor_client.get(change_url(article)).content.decode()
-    assert f'<img src="{article.hero_image.url}" alt="A hedgehog in a garden"' in html
+    assert f'<img src="{image.picture.at_least(1200).url}" alt="A hedgehog in a garden"' in html
 
 
 @pytest.mark.parametrize(
@@ -133,10 +138,10 @@ def test_a_real_image_is_saved_and_previewed(editor_client, fmt):
     ],
 )
 def test_bad_images_are_form_errors(editor_client, content, name, error):
-    response, article = upload(editor_client, content, name=name)
+    response, image = upload(editor_client, content, name=name)
     assert response.status_code == 200
-    assert error in str(response.context["adminform"].form.errors["hero_image"])
-    assert not article.hero_image
+    assert error in str(response.context["adminform"].form.errors["file"])
+    assert image is None
 
 
 def test_oversized_files_are_refused(editor_client, monkeypatch):
@@ -145,11 +150,14 @@ def test_oversized_files_are_refused(editor_client, monkeypatch):
     assert "the limit is 100\xa0bytes" in str(response.context["adminform"].form.errors)
 
 
-def test_alt_text_is_required_with_an_image(editor_client):
-    response, article = upload(editor_client, image_bytes(), alt="")
+def test_alt_text_is_required_unless_the_image_is_decorative(editor_client):
+    response, image = upload(editor_client, image_bytes(), alt="")
     assert response.status_code == 200
-    assert "Describe the hero image" in str(response.context["adminform"].form.errors)
-    assert not article.hero_image
+    assert "or mark it decorative" in str(response.context["adminform"].form.errors)
+    assert image is None
+    response, image = upload(editor_client, image_bytes(), alt="", decorative="on")
+    assert response.status_code == 302
+    assert image.decorative and image.alt == ""
 
 
 @pytest.mark.parametrize(

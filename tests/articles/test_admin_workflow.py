@@ -10,7 +10,7 @@ from articles.demo.images import hero_jpeg
 from articles.models import Article
 from tests.articles.admin_forms import ADD_URL, CHANGELIST_URL, change_url, form_data
 from tests.articles.roles import ROLES, make_users
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -329,7 +329,8 @@ def test_changelist_shows_badges_thumbnails_and_schedule(
         users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Later"
     )
     scheduled.bylines.create(author=author)
-    own_story(users, Status.PUBLISHED, hero_image="articles/a.jpg", hero_image_alt="A hedgehog")
+    hero = ImageFactory(file="articles/a.jpg", alt_text="A hedgehog")
+    own_story(users, Status.PUBLISHED, hero=hero)
     for _ in range(20):
         own_story(users, Status.DRAFT).bylines.create(author=AuthorFactory())
     client = client_for(client, users, "editor")
@@ -401,13 +402,13 @@ def test_change_form_queries(client, users, django_assert_max_num_queries):
 
 
 def test_changelist_thumbnails_are_small_renditions(client, users):
-    story = own_story(users, Status.DRAFT, hero_image_alt="A hedgehog")
-    story.hero_image.save("hedgehog.jpg", ContentFile(hero_jpeg("#15803d", "hedgehog")))
+    hero = ImageFactory(file=ContentFile(hero_jpeg("#15803d", "hedgehog"), "hedgehog.jpg"))
+    story = own_story(users, Status.DRAFT, hero=hero)
     html = client_for(client, users, "editor").get(CHANGELIST_URL).content.decode()
     smallest = story.hero_picture.all()[0]
     assert smallest.width == 480
     assert f'<img src="{smallest.url}"' in html
-    assert story.hero_image.url not in html
+    assert story.hero.file.url not in html
 
 
 def test_admin_markup_is_styled_by_the_stylesheet(client, users):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.cache import public_page
 from articles.models import Article, Correction
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,10 +151,11 @@ def test_publishing_a_story_shows_it_at_once(client, health):
         ),
         pytest.param(lambda article: article.category.save(), id="category"),
         pytest.param(lambda article: article.delete(), id="deleted"),
+        pytest.param(lambda article: article.hero.save(), id="hero-image"),
     ],
 )
 def test_any_content_change_retires_cached_pages(client, health, change):
-    article = ArticleFactory(category=health, tags=["hearing"])
+    article = ArticleFactory(category=health, tags=["hearing"], hero=ImageFactory())
     client.get(article.get_absolute_url())
     client.get("/")
     change(article)

@@ -5,7 +5,15 @@ from django.core.management import call_command
 from django.db import connection
 
 from articles.demo.loader import load_publication
-from articles.models import Article, ArticleAuthor, Category, Citation, Source, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Category,
+    Citation,
+    Image,
+    Source,
+    TaggedArticle,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +23,7 @@ STORIES = load_publication().stories
 def counts():
     return [
         model.objects.count()
-        for model in (Article, Category, Source, Citation, ArticleAuthor, TaggedArticle)
+        for model in (Article, Image, Category, Source, Citation, ArticleAuthor, TaggedArticle)
     ]
 
 
@@ -27,9 +35,11 @@ def test_load_demo_builds_a_full_publication(client):
         assert published.filter(category=category).exists()
     # The CAR-T story, as the facts file lays it out: both related panels full.
     article = Article.objects.get(slug="memory-like-car-t-cells-last-longer-in-mice")
-    assert article.hero_image and article.hero_image_alt
-    assert not Article.objects.filter(hero_renditions={}).exists(), "a story lacks renditions"
     story = next(story for story in STORIES if story.slug == article.slug)
+    assert article.hero.file and article.hero.alt_text == story.hero.alt
+    assert (article.hero.caption, article.hero.credit) == (story.hero.caption, story.hero.credit)
+    assert not Article.objects.filter(hero__renditions={}).exists(), "a story lacks renditions"
+    assert not Article.objects.filter(hero=None).exists(), "a story lacks a hero"
     assert article.citations.count() == len(story.citations)
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -40,10 +50,10 @@ def test_load_demo_builds_a_full_publication(client):
 def test_load_demo_is_idempotent():
     call_command("load_demo")
     first = counts()
-    images = set(Article.objects.values_list("hero_image", flat=True))
+    images = set(Article.objects.values_list("hero__file", flat=True))
     call_command("load_demo")
     assert counts() == first
-    assert set(Article.objects.values_list("hero_image", flat=True)) == images
+    assert set(Article.objects.values_list("hero__file", flat=True)) == images
 
 
 def test_load_demo_if_empty_leaves_existing_content_alone():

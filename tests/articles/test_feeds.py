@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Correction
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, byline
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, ImageFactory, byline
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,11 @@ def test_feed_items_carry_full_metadata(client, health, name):
         tags=["hearing", "gene therapy"],
         published_at=published,
         updated_at=published + timedelta(hours=3),
-        hero_image=factory.django.ImageField(width=1200, height=675, format="JPEG"),
-        hero_image_alt="A child with headphones",
-        hero_image_credit="Photo: Clinic",
+        hero=ImageFactory(
+            file=factory.django.ImageField(width=1200, height=675, format="JPEG"),
+            alt_text="A child with headphones",
+            credit="Photo: Clinic",
+        ),
     )
     byline(article, AuthorFactory(name="Ada Writer", credentials="PhD"), AuthorFactory(name="Bo"))
     feed = parse(client, reverse(name))
@@ -81,11 +83,12 @@ def test_feed_items_carry_full_metadata(client, health, name):
     assert enclosure.href == f"{SITE}{largest.url}"
     assert enclosure.type == "image/jpeg"
     assert int(enclosure.length) == article.hero_picture.storage.size(
-        article.hero_renditions["sizes"][-1]["jpeg"]
+        article.hero.renditions["sizes"][-1]["jpeg"]
     )
     (media,) = entry.media_content
-    assert media["url"] == enclosure.href
-    assert (media["width"], media["height"]) == ("1200", "675")
+    social = article.social_picture.all()[-1]  # the 1.91:1 crop, as link previews show it
+    assert media["url"] == f"{SITE}{social.url}"
+    assert (media["width"], media["height"]) == ("1200", "628")
     raw = client.get(reverse(name)).content  # feedparser reads the full text as content
     assert b"<media:description>A child with headphones</media:description>" in raw
     assert entry.media_credit == [{"content": "Photo: Clinic"}]
@@ -147,7 +150,7 @@ def test_every_page_links_its_feeds(client, health):
 
 
 def test_a_missing_image_file_breaks_neither_feeds_nor_pages(client):
-    article = ArticleFactory(hero_image="articles/2026/01/gone.jpg", hero_image_alt="Gone")
+    article = ArticleFactory(hero=ImageFactory(file="articles/2026/01/gone.jpg", alt_text="Gone"))
     for name in ["articles:feed_rss", "articles:feed_atom"]:
         assert parse(client, reverse(name)).entries[0].enclosures == []
     html = client.get(article.get_absolute_url()).content.decode()

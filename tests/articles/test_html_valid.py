@@ -20,6 +20,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -63,12 +64,14 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         updated_at="2026-03-05T10:00:00Z",
         series=series,
         featured=True,
-        hero_image_alt="Cells under a microscope",
-        hero_image_caption="T cells, coloured.",
-        hero_image_credit="Photo: A Lab",
+        hero=ImageFactory(
+            file=ContentFile(hero_jpeg("#0f766e", "cells"), "cells.jpg"),
+            alt_text="Cells under a microscope",
+            caption="T cells, coloured.",
+            credit="Photo: A Lab",
+        ),
         body="<h2>What they found</h2><p>Mice lived <em>longer</em>.</p><ul><li>One</li></ul>",
     )
-    article.hero_image.save("cells.jpg", ContentFile(hero_jpeg("#0f766e", "cells")))
     ArticleFactory(category=health, series=series, title="Part three")
     byline(article, writer, AuthorFactory(name="Ben Reporter"))
     cite(article, science_advances, doi="10.1126/sciadv.abc123")

@@ -1,13 +1,16 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from PIL import ExifTags, Image
 
 from articles.models import Article
-from tests.factories import ArticleFactory, AuthorFactory
+from articles.models import Image as LibraryImage
+from articles.renditions import focal_box
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +32,13 @@ def photo_with_gps(size=(2000, 1200), fmt="JPEG"):
 
 
 def with_hero(data, **fields):
-    article = ArticleFactory(**fields)
-    article.hero_image_alt = "A test photo"
-    article.hero_image.save("photo.jpg", ContentFile(data))
-    return Article.objects.get(pk=article.pk)
+    hero = ImageFactory(file=ContentFile(data, "photo.jpg"), **fields)
+    article = ArticleFactory(hero=hero)
+    return Article.objects.select_related("hero").get(pk=article.pk)
 
 
 def rendition_files(article):
-    return [size[kind] for size in article.hero_renditions["sizes"] for kind in ("webp", "jpeg")]
+    return [size[kind] for size in article.hero.renditions["sizes"] for kind in ("webp", "jpeg")]
 
 
 def test_the_test_photo_really_carries_gps():
@@ -46,7 +48,7 @@ def test_the_test_photo_really_carries_gps():
 
 def test_renditions_are_made_at_several_widths_in_webp_and_jpeg():
     article = with_hero(photo_with_gps())
-    sizes = article.hero_renditions["sizes"]
+    sizes = article.hero.renditions["sizes"]
     assert [(s["width"], s["height"]) for s in sizes] == [
         (480, 288),
         (800, 480),
@@ -73,7 +75,7 @@ def test_every_rendition_is_stripped_of_exif_and_gps():
 
 def test_a_rendition_at_the_original_size_is_stripped_too():
     article = with_hero(photo_with_gps(size=(1600, 900)))
-    largest = article.hero_renditions["sizes"][-1]
+    largest = article.hero.renditions["sizes"][-1]
     assert largest["width"] == 1600
     for kind in ("webp", "jpeg"):
         with default_storage.open(largest[kind]) as file:
@@ -82,45 +84,45 @@ def test_a_rendition_at_the_original_size_is_stripped_too():
 
 def test_small_images_are_never_upscaled():
     article = with_hero(photo_with_gps(size=(600, 400)))
-    assert [s["width"] for s in article.hero_renditions["sizes"]] == [480, 600]
+    assert [s["width"] for s in article.hero.renditions["sizes"]] == [480, 600]
 
 
 def test_transparent_png_is_flattened():
     buffer = io.BytesIO()
     Image.new("RGBA", (900, 600), (0, 0, 0, 0)).save(buffer, "PNG")
     article = with_hero(buffer.getvalue())
-    name = article.hero_renditions["sizes"][0]["jpeg"]
+    name = article.hero.renditions["sizes"][0]["jpeg"]
     with default_storage.open(name) as file, Image.open(file) as image:
         assert image.getpixel((10, 10)) == (255, 255, 255)
 
 
 def test_renditions_are_made_once_per_upload():
     article = with_hero(photo_with_gps())
-    first = article.hero_renditions
+    first = article.hero.renditions
     default_storage.delete(first["sizes"][0]["webp"])
-    article.title = "A new headline"
-    article.save()
-    assert article.hero_renditions == first
+    article.hero.caption = "A new caption"
+    article.hero.save()
+    assert article.hero.renditions == first
     assert not default_storage.exists(first["sizes"][0]["webp"]), "saving again rebuilt them"
 
 
 def test_a_new_image_replaces_the_old_renditions():
     article = with_hero(photo_with_gps())
     old = rendition_files(article)
-    article.hero_image.save("other.jpg", ContentFile(photo_with_gps(size=(1000, 500))))
+    article.hero.file.save("other.jpg", ContentFile(photo_with_gps(size=(1000, 500))))
     article.refresh_from_db()
-    assert article.hero_renditions["source"] == article.hero_image.name
-    assert [s["width"] for s in article.hero_renditions["sizes"]] == [480, 800, 1000]
+    assert article.hero.renditions["source"] == article.hero.file.name
+    assert [s["width"] for s in article.hero.renditions["sizes"]] == [480, 800, 1000]
     assert not any(default_storage.exists(name) for name in old)
 
 
 def test_removing_the_image_removes_the_renditions():
     article = with_hero(photo_with_gps())
     old = rendition_files(article)
-    article.hero_image = ""
-    article.save()
+    article.hero.file = ""
+    article.hero.save()
     article.refresh_from_db()
-    assert article.hero_renditions == {}
+    assert article.hero.renditions == {}
     assert article.hero_picture is None
     assert article.hero_rendition() is None
     assert not any(default_storage.exists(name) for name in old)
@@ -128,7 +130,7 @@ def test_removing_the_image_removes_the_renditions():
 
 def test_an_unreadable_image_does_not_break_saving():
     article = with_hero(b"this is not an image")
-    assert article.hero_renditions == {}
+    assert article.hero.renditions == {}
 
 
 def test_hero_rendition_gives_url_and_size_for_other_sites():
@@ -153,21 +155,21 @@ def test_author_photos_get_stripped_renditions():
 def test_command_builds_missing_renditions_only():
     article = with_hero(photo_with_gps())
     untouched = with_hero(photo_with_gps())
-    Article.objects.filter(pk=article.pk).update(hero_renditions={})
+    LibraryImage.objects.filter(pk=article.hero_id).update(renditions={})
     call_command("build_renditions", "--dry-run", stdout=io.StringIO())
-    assert Article.objects.get(pk=article.pk).hero_renditions == {}
+    assert LibraryImage.objects.get(pk=article.hero_id).renditions == {}
 
     out = io.StringIO()
     call_command("build_renditions", stdout=out)
-    assert "Made renditions for 1 articles" in out.getvalue()
+    assert "Made renditions for 1 images" in out.getvalue()
     article.refresh_from_db()
     assert all(default_storage.exists(name) for name in rendition_files(article))
-    assert Article.objects.get(pk=untouched.pk).hero_renditions == untouched.hero_renditions
+    assert LibraryImage.objects.get(pk=untouched.hero_id).renditions == untouched.hero.renditions
 
 
 def test_command_rebuilds_renditions_whose_files_went_missing():
     article = with_hero(photo_with_gps())
-    missing = article.hero_renditions["sizes"][1]["jpeg"]
+    missing = article.hero.renditions["sizes"][1]["jpeg"]
     default_storage.delete(missing)
     call_command("build_renditions", stdout=io.StringIO())
     assert default_storage.exists(missing)
@@ -179,6 +181,35 @@ def test_a_sideways_camera_photo_is_turned_upright():
     exif[ExifTags.Base.Orientation] = 6  # the camera was turned: rotate 90° to view
     Image.new("RGB", (1200, 800), "white").save(buffer, "JPEG", exif=exif)
     article = with_hero(buffer.getvalue())
-    assert (article.hero_renditions["width"], article.hero_renditions["height"]) == (800, 1200)
-    largest = article.hero_renditions["sizes"][-1]
+    assert (article.hero.renditions["width"], article.hero.renditions["height"]) == (800, 1200)
+    largest = article.hero.renditions["sizes"][-1]
     assert (largest["width"], largest["height"]) == (800, 1200)
+
+
+def test_focal_box_is_centred_on_the_focal_point_within_the_edges():
+    assert focal_box((1600, 900), (4, 3)) == (200, 0, 1400, 900)
+    assert focal_box((1600, 900), (4, 3), (0.1, 0.5)) == (0, 0, 1200, 900)
+    assert focal_box((1600, 900), (4, 3), (0.6, 0.5)) == (360, 0, 1560, 900)
+    assert focal_box((1600, 900), (4, 3), (0.9, 0.5)) == (400, 0, 1600, 900)
+    assert focal_box((900, 1600), (1.91, 1), (0.5, 0.0)) == (0, 0, 900, 471)
+
+
+def test_card_and_social_crops_follow_the_focal_point():
+    article = with_hero(photo_with_gps(size=(1600, 900)), focal_x=0.1, focal_y=0.5)
+    (social,) = article.social_picture.all()
+    assert (social.width, social.height) == (1200, 628)
+    card = article.card_picture.all()
+    assert [(r.width, r.height) for r in card] == [(480, 360), (800, 600)]
+    old = [size["jpeg"] for size in article.hero.renditions["crops"]["card"]["sizes"]]
+    article.hero.focal_x = 0.9
+    article.hero.save()
+    assert article.hero.renditions["focal"] == [0.9, 0.5]
+    new = [size["jpeg"] for size in article.hero.renditions["crops"]["card"]["sizes"]]
+    assert new != old and not any(default_storage.exists(name) for name in old)
+    assert all(default_storage.exists(name) for name in new)
+
+
+def test_the_focal_point_stays_inside_the_image():
+    image = ImageFactory.build(focal_x=1.5)
+    with pytest.raises(ValidationError, match="focal_x"):
+        image.full_clean()

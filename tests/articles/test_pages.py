@@ -18,6 +18,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -42,9 +43,10 @@ def html_of(response):
     return response.content.decode()
 
 
-def with_image(article, alt="Cells under a microscope"):
-    article.hero_image_alt = alt
-    article.hero_image.save(f"{article.slug}.jpg", ContentFile(hero_jpeg("#0f766e", article.slug)))
+def with_image(article, alt="Cells under a microscope", **fields):
+    jpeg = ContentFile(hero_jpeg("#0f766e", article.slug), f"{article.slug}.jpg")
+    article.hero = ImageFactory(file=jpeg, alt_text=alt, **fields)
+    article.save(update_fields=["hero"])
     return article
 
 
@@ -64,10 +66,8 @@ def test_article_page_shows_every_part_of_the_story(client, health):
         reviewed_by=reviewer,
         last_reviewed=date(2026, 3, 3),
         tags=["cancer", "cell therapy"],
-        hero_image_caption="T cells, coloured.",
-        hero_image_credit="Photo: A Lab",
     )
-    with_image(article)
+    with_image(article, caption="T cells, coloured.", credit="Photo: A Lab")
     writer = AuthorFactory(name="Ada Writer", credentials="PhD")
     byline(article, writer, AuthorFactory(name="Ben Reporter"))
     Correction.objects.create(

@@ -3,7 +3,14 @@ import pytest
 from articles.claims import health_story_without_study
 from articles.models import Study
 from articles.prepublish import article_blockers, article_warnings
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, SourceFactory, cite
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CategoryFactory,
+    ImageFactory,
+    SourceFactory,
+    cite,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +111,11 @@ def test_the_standfirst_counts_when_there_is_no_seo_description():
 
 
 def test_missing_alt_text():
-    article = ArticleFactory.build(hero_image="articles/x.jpg", seo_description=GOOD_DESCRIPTION)
+    hero = ImageFactory.build(file="articles/x.jpg", alt_text="")
+    article = ArticleFactory.build(hero=hero, seo_description=GOOD_DESCRIPTION)
     assert article_warnings(article) == ["The hero image has no alt text."]
+    hero.decorative = True
+    assert article_warnings(article) == []
 
 
 def test_medical_review_blocks_only_where_the_category_requires_it():

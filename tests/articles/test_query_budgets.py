@@ -10,6 +10,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -52,8 +53,10 @@ def publication():
         stories.append(story)
     image = hero_jpeg("#0f766e", "seed", size=(320, 180))
     for story in stories[:8]:
-        story.hero_image_alt = "A picture"
-        story.hero_image.save(f"{story.slug}.jpg", ContentFile(image))
+        story.hero = ImageFactory(
+            alt_text="A picture", file=ContentFile(image, f"{story.slug}.jpg")
+        )
+        story.save(update_fields=["hero"])
     stories[5].related_articles.add(*stories[10:14])
     return {"stories": stories, "authors": authors, "sources": sources, "categories": categories}
 

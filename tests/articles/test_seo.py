@@ -12,6 +12,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -87,8 +88,11 @@ def story():
         tags=["hearing", "gene therapy"],
         published_at=published,
         updated_at=published + timedelta(hours=5),
-        hero_image=factory.django.ImageField(width=1200, height=675, format="JPEG"),
-        hero_image_alt="A child with headphones",
+        hero=ImageFactory(
+            file=factory.django.ImageField(width=1200, height=675, format="JPEG"),
+            alt_text="A child with headphones",
+            focal_x=0.2,
+        ),
     )
     byline(article, AuthorFactory(name="Ada Writer", slug="ada", credentials="PhD"))
     cite(article, SourceFactory(name="The Lancet", url="https://www.thelancet.com/"))
@@ -110,10 +114,10 @@ def test_article_page_has_title_description_canonical_and_open_graph(client, sto
     assert page.one("og:description") == "Children born deaf heard speech within weeks."
     assert page.one("og:url") == url
     assert page.one("og:site_name") == "Good News Daily"
-    largest = story.hero_picture.all()[-1]
-    assert page.one("og:image") == f"{SITE}{largest.url}"
-    assert "/renditions/" in largest.url
-    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "675")
+    (social,) = story.social_picture.all()  # cut to 1.91:1 around the focal point
+    assert page.one("og:image") == f"{SITE}{social.url}"
+    assert "/renditions/" in social.url and "-social-20-50-" in social.url
+    assert (page.one("og:image:width"), page.one("og:image:height")) == ("1200", "628")
     assert page.one("og:image:alt") == "A child with headphones"
     published = datetime.fromisoformat(page.one("article:published_time"))
     assert published == story.published_at
@@ -122,7 +126,7 @@ def test_article_page_has_title_description_canonical_and_open_graph(client, sto
     assert page.one("article:section") == "Health"
     assert sorted(page.all("article:tag")) == ["gene therapy", "hearing"]
     assert page.one("twitter:card") == "summary_large_image"
-    assert page.one("twitter:image") == f"{SITE}{largest.url}"
+    assert page.one("twitter:image") == f"{SITE}{social.url}"
 
 
 def test_seo_overrides_win_over_headline_and_standfirst(client):
@@ -141,9 +145,9 @@ def test_news_article_json_ld(client, story):
     assert news["description"] == "Children born deaf heard speech within weeks."
     assert news["image"] == [
         {"@type": "ImageObject", "url": f"{SITE}{r.url}", "width": r.width, "height": r.height}
-        for r in reversed(story.hero_picture.all())
+        for r in [*story.social_picture.all(), *reversed(story.hero_picture.all())]
     ]
-    assert [image["width"] for image in news["image"]] == [1200, 800, 480]
+    assert [image["width"] for image in news["image"]] == [1200, 1200, 800, 480]
     assert datetime.fromisoformat(news["datePublished"]) == story.published_at
     assert datetime.fromisoformat(news["dateModified"]) == story.updated_at
     assert news["author"] == [

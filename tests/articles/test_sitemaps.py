@@ -1,7 +1,6 @@
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
-import factory
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     CategoryFactory,
+    ImageFactory,
     SourceFactory,
     byline,
     cite,
@@ -86,7 +86,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
 
 
 def test_article_entries_carry_lastmod_and_image(client):
-    article = ArticleFactory(hero_image=factory.django.ImageField(width=800, height=450))
+    article = ArticleFactory(hero=ImageFactory())
     (entry,) = [
         url
         for url in every_url(client)

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.articles.roles import make_user
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, ImageFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.browser
@@ -25,8 +25,10 @@ def content():
     story = ArticleFactory(
         category=health,
         tags=["hope"],
-        hero_image=factory.django.ImageField(width=1200, height=675, format="JPEG"),
-        hero_image_alt="A clinic",
+        hero=ImageFactory(
+            file=factory.django.ImageField(width=1200, height=675, format="JPEG"),
+            alt_text="A clinic",
+        ),
     )
     ArticleFactory(category=CategoryFactory(name="Nature", slug="nature"))
     edition = EditionFactory(stories=[story])
@@ -87,8 +89,16 @@ def test_admin_pages_break_no_rule(new_page, live_server, content):
         reverse("newsletter:edition_preview", args=[edition.pk]),
         reverse("admin:articles_category_changelist"),
         reverse("admin:taggit_tag_changelist"),
+        reverse("admin:articles_image_changelist"),
+        reverse("admin:articles_image_add"),
+        reverse("admin:articles_image_change", args=[story.hero_id]),
+        reverse("admin:articles_image_picker"),
     ]:
         assert_no_violations(page, live_server.url + url)
+    # The picker fills its grid from the library's JSON (connect-src) and shows the thumbnails.
+    page.goto(live_server.url + reverse("admin:articles_image_picker"))
+    page.locator(".image-picker-grid img").first.wait_for()
+    assert not page.evaluate("window.cspViolations")
     # The prose editor came up, and the autocomplete pickers work.
     page.goto(live_server.url + reverse("admin:articles_article_add"))
     assert page.locator('.ProseMirror[contenteditable="true"]').is_visible()

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from articles.demo.images import hero_jpeg
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, ImageFactory
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,9 @@ IMAGE_URLS = """
 
 
 def with_hero(article, colour="#0f766e"):
-    article.hero_image_alt = f"Illustration for {article.title}"
-    article.hero_image.save("hero.jpg", ContentFile(hero_jpeg(colour, article.slug, (960, 540))))
+    jpeg = ContentFile(hero_jpeg(colour, article.slug, (960, 540)), "hero.jpg")
+    article.hero = ImageFactory(file=jpeg, alt_text=f"Illustration for {article.title}")
+    article.save(update_fields=["hero"])
     return article
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from newsletter import editions, sending, subscribers
 from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, Subscriber
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, ImageFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,9 +103,8 @@ def test_each_subscriber_gets_their_own_unsubscribe_link(edition, mailoutbox, co
 def test_the_email_has_html_with_inline_css_absolute_images_and_a_text_part(
     mailoutbox, committed, settings
 ):
-    story = ArticleFactory(title="Coral reefs recover", hero_image_alt="A bright reef")
-    story.hero_image.name = "articles/reef.jpg"
-    story.save()
+    hero = ImageFactory(file="articles/reef.jpg", alt_text="A bright reef")
+    story = ArticleFactory(title="Coral reefs recover", hero=hero)
     draft = ArticleFactory(title="Not yet public", status="draft")
     edition = EditionFactory(stories=[story, draft], intro="Hello <b>friends</b>")
     SubscriberFactory()
@@ -128,9 +127,7 @@ def test_images_on_a_cdn_keep_their_own_absolute_url(mailoutbox, committed, sett
         **settings.STORAGES,
         "default": {**default, "OPTIONS": {"base_url": "https://cdn.example.net/media/"}},
     }
-    story = ArticleFactory(hero_image_alt="Otters")
-    story.hero_image.name = "articles/otter.jpg"
-    story.save()
+    story = ArticleFactory(hero=ImageFactory(file="articles/otter.jpg", alt_text="Otters"))
     SubscriberFactory()
     with committed():
         editions.edition_send(edition=EditionFactory(stories=[story]))

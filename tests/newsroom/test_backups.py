@@ -20,12 +20,14 @@ SETUP = """
 import io, json
 from PIL import Image
 from django.core.files.base import ContentFile
+from articles.models import Image as LibraryImage
 from tests.factories import ArticleFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 buffer = io.BytesIO()
 Image.new("RGB", (1200, 800), (200, 120, 40)).save(buffer, "JPEG")
-lead = ArticleFactory(title="Coral reefs recover faster than feared", hero_image_alt="A reef")
-lead.hero_image.save("reef.jpg", ContentFile(buffer.getvalue()))
+hero = LibraryImage(alt_text="A reef")
+hero.file.save("reef.jpg", ContentFile(buffer.getvalue()))
+lead = ArticleFactory(title="Coral reefs recover faster than feared", hero=hero)
 other = ArticleFactory(title="A gentler treatment for childhood asthma")
 SubscriberFactory.create_batch(40)
 edition = EditionFactory(stories=[lead, other])

@@ -16,6 +16,7 @@ from PIL import Image
 from taggit.models import Tag
 
 from articles.models import Correction, Series, SlugRedirect
+from articles.models import Image as LibraryImage
 from tests.articles.roles import make_users
 from tests.factories import (
     ArticleFactory,
@@ -158,22 +159,23 @@ def hostile(users):
     source = SourceFactory(name=f"Src {XSS}"[:200], slug="src", url="https://src.example.org/")
     series = Series.objects.create(name=f"Series {XSS}"[:150], slug="series", description=XSS)
     tag = Tag.objects.create(name=f"tag {XSS_SHORT}", slug="hostile-tag")
+    image = LibraryImage(
+        alt_text=f"Alt {XSS}"[:250], caption=f"Caption {XSS}"[:300], credit=f"Credit {XSS}"[:200]
+    )
+    image.file.save("hostile.jpg", ContentFile(tiny_jpeg()))
     story = ArticleFactory(
         title=f"Title {XSS}"[:200],
         slug="hostile-story",
         standfirst=f"Stand {XSS}"[:400],
         body=f"<p>Body</p>{XSS}",
         category=category,
-        hero_image_alt=f"Alt {XSS}"[:250],
-        hero_image_caption=f"Caption {XSS}"[:300],
-        hero_image_credit=f"Credit {XSS}"[:200],
+        hero=image,
         seo_title=f"SEO {XSS_SHORT}"[:70],
         seo_description=f"SEO {XSS}"[:300],
         series=series,
         reviewed_by=reviewer,
         tags=[tag],
     )
-    story.hero_image.save("hostile.jpg", ContentFile(tiny_jpeg()))
     byline(story, author)
     cite(story, source, note=XSS_SHORT)
     Correction.objects.create(article=story, text=f"Fix {XSS}")
@@ -191,6 +193,7 @@ def hostile(users):
     byline(secret, users["other_writer"].author)
     return {
         "story": story,
+        "image": image,
         "category": category,
         "author": author,
         "source": source,

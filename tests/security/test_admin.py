@@ -7,7 +7,7 @@ see. Models registered later are covered as soon as they are.
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from tests.security.test_routes import HUGE
 
@@ -28,6 +28,9 @@ CHANGELIST_QUERIES = [
 ]
 
 
+STANDARD_VIEWS = {"changelist", "add", "change", "history", "delete"}
+
+
 def admin_urls(hostile):
     """Each view of each registered model, at real, huge and malformed ids."""
     for model in admin.site._registry:
@@ -39,6 +42,24 @@ def admin_urls(hostile):
         for pk in pks:
             for view in ["change", "history", "delete"]:
                 yield reverse(f"admin:{info[0]}_{info[1]}_{view}", args=[pk])
+
+
+def extra_admin_urls():
+    """The views a ModelAdmin adds of its own (pickers, JSON, imports), at real and hostile ids."""
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        first = model._default_manager.order_by("pk").first()
+        pks = [HUGE, "0", "-1"] + ([str(first.pk)] if first else [])
+        for pattern in model_admin.get_urls():
+            name = getattr(pattern, "name", None)
+            if not name or name.removeprefix(prefix) in STANDARD_VIEWS:
+                continue
+            params = list(pattern.pattern.converters)
+            for pk in pks if params else [None]:
+                try:
+                    yield reverse(f"admin:{name}", kwargs=dict.fromkeys(params, pk))
+                except NoReverseMatch:
+                    continue
 
 
 def leaks(role, body):
@@ -59,6 +80,17 @@ def test_every_admin_view_for_every_role(client_for, hostile, role):
             failures.append((url, "another writer's draft shown"))
         if role == "anonymous" and response.status_code == 200:
             failures.append((url, "shown to a stranger"))
+    for url in extra_admin_urls():
+        for query in [{}, *CHANGELIST_QUERIES]:
+            response = client.get(url, query)
+            requests += 1
+            # 405: a view that only takes a POST (an upload).
+            if response.status_code not in {200, 302, 400, 403, 404, 405}:
+                failures.append((url, query, response.status_code))
+            elif leaks(role, response.content):
+                failures.append((url, query, "another writer's draft shown"))
+            if role == "anonymous" and response.status_code == 200:
+                failures.append((url, query, "shown to a stranger"))
     for model in admin.site._registry:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         for query in CHANGELIST_QUERIES:
@@ -204,3 +236,17 @@ def test_the_logout_and_password_pages_never_redirect_off_site(client_for):
     client = client_for("editor")
     response = client.post(reverse("admin:logout") + "?next=https://evil.example/")
     assert "evil.example" not in response.get("Location", "")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_hostile_upload_to_the_image_library_is_refused(client_for, hostile, role):
+    client = client_for(role, raise_request_exception=False)
+    url = reverse("admin:articles_image_upload")
+    for data in [
+        {},
+        {"file": "not a file", "alt_text": "\x00" * 300, "decorative": "maybe"},
+        {"alt_text": "A", "focal_x": HUGE, "focal_y": "-1"},
+    ]:
+        response = client.post(url, data)
+        assert response.status_code in {302, 400, 403}, (role, data, response.status_code)
+    assert not hostile["image"].__class__.objects.exclude(pk=hostile["image"].pk).exists()

@@ -96,6 +96,7 @@ def test_feed_titles_and_links_are_plain(client, hostile, name):
 
 ADMIN_PAGES = [
     ("articles", "article", "story"),
+    ("articles", "image", "image"),
     ("articles", "category", "category"),
     ("articles", "author", "author"),
     ("articles", "source", "source"),

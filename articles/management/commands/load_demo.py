@@ -26,6 +26,7 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Image,
     Series,
     Source,
     Study,
@@ -122,9 +123,6 @@ class Command(BaseCommand):
                     "published_at": story.published,
                     "featured": story.featured,
                     "evidence_stage": story.evidence_stage,
-                    "hero_image_alt": story.hero.alt,
-                    "hero_image_caption": story.hero.caption,
-                    "hero_image_credit": story.hero.credit,
                     "reviewed_by": authors.get(story.reviewed_by),
                     "last_reviewed": story.last_reviewed,
                     "series": series.get(story.series),
@@ -133,10 +131,21 @@ class Command(BaseCommand):
                 },
             )
             created_count += created
-            if not article.hero_image:
-                article.hero_image.save(
+            hero_texts = {
+                "alt_text": story.hero.alt,
+                "caption": story.hero.caption,
+                "credit": story.hero.credit,
+            }
+            if article.hero is None:
+                article.hero = Image(**hero_texts)
+                article.hero.file.save(
                     f"{article.slug}.jpg", ContentFile(hero_jpeg(category.colour, article.slug))
                 )
+                article.save(update_fields=["hero"])
+            elif any(getattr(article.hero, name) != value for name, value in hero_texts.items()):
+                for name, value in hero_texts.items():
+                    setattr(article.hero, name, value)
+                article.hero.save(update_fields=list(hero_texts))
             article.tags.set(story.tags)
             article.bylines.all().delete()
             ArticleAuthor.objects.bulk_create(
