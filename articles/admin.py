@@ -89,6 +89,10 @@ class ArticleAuthorInline(StoryPartInline):
     verbose_name = "author"
     verbose_name_plural = "authors (in byline order)"
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # Room for the byline the add form fills in with the writer's own profile.
+        return 1 if obj is None and hasattr(request.user, "author") else 0
+
 
 class CitationInline(StoryPartInline):
     model = Citation
@@ -297,8 +301,15 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         author = getattr(request.user, "author", None)
         if not change and author and not article.bylines.exists():
             ArticleAuthor.objects.create(article=article, author=author)
+        schedule_for = form.cleaned_data.get("schedule_for")
         if action := request.POST.get("_workflow"):
-            self.run_workflow(request, article, action, form.cleaned_data.get("schedule_for"))
+            self.run_workflow(request, article, action, schedule_for)
+        elif schedule_for and article.state == State.DRAFT:
+            when = date_format(timezone.localtime(schedule_for), "j M Y, H:i")
+            messages.warning(
+                request,
+                f"Saved as a draft, not scheduled: press “Schedule” to publish it on {when}.",
+            )
 
     def run_workflow(self, request, article, action, schedule_for=None):
         if action not in WORKFLOW_ACTIONS:
@@ -318,10 +329,8 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             return
         # The version saved with this change names the step (see log_change).
         reversion.set_comment(f"{label}.")
+        # Warnings left are shown once, by the page it returns to (“Worth checking”).
         messages.success(request, f"“{article}”: {article.state.label.lower()}.")
-        if action in {"publish", "schedule"}:
-            for warning in article_warnings(article):
-                messages.warning(request, warning)
 
     def log_change(self, request, obj, message):
         step = reversion.get_comment() if reversion.is_active() else ""
@@ -340,18 +349,35 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return super().response_add(request, obj, post_url_continue)
 
+    def workflow_actions(self, request, article):
+        available = services.article_actions_available(article=article, user=request.user)
+        return [(name, WORKFLOW_ACTIONS[name][0]) for name in available]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = (extra_context or {}) | {
+            "workflow_actions": self.workflow_actions(request, Article(created_by=request.user))
+        }
+        return super().add_view(request, form_url, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if article is not None:
-            available = services.article_actions_available(article=article, user=request.user)
             extra_context |= {
-                "workflow_actions": [(name, WORKFLOW_ACTIONS[name][0]) for name in available],
+                "workflow_actions": self.workflow_actions(request, article),
                 "prepublish_warnings": article_warnings(article),
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),
+                "went_live": article.went_live,
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        author = getattr(request.user, "author", None)
+        if isinstance(inline, ArticleAuthorInline) and obj.pk is None and author is not None:
+            kwargs["initial"] = [{"author": author.pk}]  # a writer's byline is their own
+        return kwargs
 
     # Bulk actions: the same services, one story at a time, reporting what did not happen.
 

@@ -211,8 +211,15 @@ def test_checks_are_shown_as_warnings(client, users):
     assert "The headline says “Miracle”, but this is an early lab study" in html
     response = press(client, article, "publish")
     assert Article.objects.get(pk=article.pk).status == Status.PUBLISHED  # warnings don't block
-    messages = [(m.level_tag, m.message) for m in response.context["messages"]]
-    assert ("warning", "This Health story cites no source.") in messages
+    html = response.content.decode()
+    assert "Worth checking" in html
+    assert html.count("This Health story cites no source.") == 1  # not a message as well
+
+
+def test_a_story_without_byline_is_warned_about(client, users):
+    article = ArticleFactory(status=Status.DRAFT, created_by=users["editor"])
+    html = client_for(client, users, "editor").get(change_url(article)).content.decode()
+    assert "The story has no byline: add its author." in html
 
 
 def test_unknown_workflow_action_is_refused(client, users):
@@ -248,6 +255,7 @@ def test_bulk_actions_per_role(client, users, role, action):
 BUTTONS = {
     "submit": (Status.DRAFT, Status.IN_REVIEW, {"writer", "editor", "superuser"}),
     "publish": (Status.IN_REVIEW, Status.PUBLISHED, {"editor", "superuser"}),
+    "schedule": (Status.DRAFT, Status.PUBLISHED, {"editor", "superuser"}),
     "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {"editor", "superuser"}),
     "feature": (Status.PUBLISHED, Status.PUBLISHED, {"editor", "superuser"}),
 }
@@ -261,6 +269,9 @@ def test_workflow_buttons_per_role(client, users, role, button):
     # The page as an editor sees it, posted by `role`: a forged form must not get through.
     client.force_login(users["editor"])
     data = form_data(client.get(change_url(article))) | {"_workflow": button}
+    if button == "schedule":
+        at = timezone.localtime() + timedelta(days=2)
+        data |= {"schedule_for_0": at.strftime("%d/%m/%Y"), "schedule_for_1": "09:00:00"}
     client.logout()
     response = client_for(client, users, role).post(change_url(article), data)
     article.refresh_from_db()
@@ -268,6 +279,10 @@ def test_workflow_buttons_per_role(client, users, role, button):
         assert response.status_code == 302
         assert article.status == after
         assert article.featured is (button == "feature")
+        if role != "editor" and role != "superuser":
+            return
+        page = client.get(change_url(article)).content.decode()
+        assert 'value="unpublish" class="deletelink"' not in page  # no stray red ×
     else:
         assert response.status_code in {302, 403}
         assert article.status == before
@@ -288,7 +303,8 @@ def test_bulk_publish_respects_the_medical_review(client, users):
 
 def test_bulk_publish_reports_the_stories_it_skipped(client, users):
     ready = own_story(users, Status.IN_REVIEW)
-    draft = own_story(users, Status.DRAFT)
+    health = CategoryFactory(requires_medical_review=True, name="Health", slug="health")
+    draft = own_story(users, Status.DRAFT, category=health)
     response = client_for(client, users, "editor").post(
         CHANGELIST_URL,
         {"action": "publish_selected", "_selected_action": [ready.pk, draft.pk]},
@@ -296,7 +312,7 @@ def test_bulk_publish_reports_the_stories_it_skipped(client, users):
     )
     html = response.content.decode()
     assert "1 story published." in html
-    assert f"“{draft.title}” was not published: This story is draft" in html
+    assert f"“{draft.title}” was not published: Health stories need a medical review" in html
     assert Article.objects.get(pk=draft.pk).status == Status.DRAFT
 
 
@@ -410,3 +426,81 @@ def test_admin_markup_is_styled_by_the_stylesheet(client, users):
         assert 'style="' not in html, url
     html = client.get(CHANGELIST_URL).content.decode()
     assert '<span class="status-badge" data-state="scheduled"' in html
+
+
+# The buttons each role sees on a story, by its state: what the services allow, nothing else.
+SEEN = {
+    ("writer", Status.DRAFT): ["submit"],
+    ("editor", Status.DRAFT): ["submit", "publish", "schedule"],
+    ("writer", Status.IN_REVIEW): ["return_to_draft"],
+    ("editor", Status.IN_REVIEW): ["return_to_draft", "publish", "schedule"],
+    ("editor", Status.PUBLISHED): ["unpublish", "feature", "mark_updated"],
+    ("newsletter_manager", Status.DRAFT): [],
+}
+
+
+@pytest.mark.parametrize(("role", "status"), SEEN)
+def test_the_buttons_shown_per_role(client, users, role, status):
+    article = own_story(users, status)
+    response = client_for(client, users, role).get(change_url(article))
+    html = response.content.decode()
+    shown = [name for name, _ in response.context.get("workflow_actions") or []]
+    assert shown == SEEN[role, status]
+    for name in shown:
+        assert f'class="workflow-button" data-action="{name}"' in html
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("writer", ["submit"]), ("editor", ["submit", "publish", "schedule"])]
+)
+def test_the_add_form_offers_the_steps_too(client, users, role, shown):
+    response = client_for(client, users, role).get(ADD_URL)
+    assert [name for name, _ in response.context["workflow_actions"]] == shown
+
+
+def add_data(client):
+    return form_data(client.get(ADD_URL)) | {
+        "title": "Hedgehogs return",
+        "slug": "hedgehogs-return",
+        "standfirst": "They are back.",
+        "category": CategoryFactory().pk,
+    }
+
+
+def test_the_schedule_typed_on_the_add_form_is_kept(client, users):
+    at = timezone.localtime() + timedelta(days=3)
+    client = client_for(client, users, "editor")
+    data = add_data(client) | {
+        "schedule_for_0": at.strftime("%d/%m/%Y"),
+        "schedule_for_1": "10:30:00",
+        "_workflow": "schedule",
+    }
+    response = client.post(ADD_URL, data, follow=True)
+    article = Article.objects.get()
+    assert article.state == Article.State.SCHEDULED
+    assert timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M") == (
+        f"{at:%d/%m/%Y} 10:30"
+    )
+    assert "Scheduled for" in response.content.decode()
+
+
+def test_plain_save_with_a_schedule_says_it_did_not_schedule(client, users):
+    at = timezone.localtime() + timedelta(days=3)
+    client = client_for(client, users, "editor")
+    data = add_data(client) | {
+        "schedule_for_0": at.strftime("%d/%m/%Y"),
+        "schedule_for_1": "10:30:00",
+    }
+    response = client.post(ADD_URL, data, follow=True)
+    assert Article.objects.get().state == Article.State.DRAFT
+    assert "Saved as a draft, not scheduled" in response.content.decode()
+
+
+def test_the_add_form_fills_in_the_writers_byline(client, users):
+    response = client_for(client, users, "writer").get(ADD_URL)
+    bylines = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "bylines"
+    )
+    assert bylines.forms[0].initial["author"] == users["writer"].author.pk
