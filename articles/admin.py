@@ -14,6 +14,8 @@ from reversion.admin import VersionAdmin
 
 from articles import services
 from articles.admin_revisions import RevisionsMixin
+from articles.admin_search import ExactFirstSearchMixin
+from articles.admin_views import EditorialViewsMixin
 from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
@@ -25,7 +27,6 @@ from articles.models import (
     Series,
     SlugRedirect,
     Source,
-    TaggedArticle,
 )
 from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
@@ -34,7 +35,7 @@ State = Article.State
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "emoji", "colour", "position", "requires_medical_review"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -42,7 +43,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "credentials", "user"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
@@ -51,7 +52,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
@@ -59,7 +60,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -79,12 +80,13 @@ class StoryPartInline(admin.TabularInline):
     related = []
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related(*self.related)
+        queryset = super().get_queryset(request)
+        return queryset.select_related(*self.related) if self.related else queryset
 
 
 class ArticleAuthorInline(StoryPartInline):
     model = ArticleAuthor
-    related = ["author", "article"]
+    related = ["author"]
     autocomplete_fields = ["author"]
     verbose_name = "author"
     verbose_name_plural = "authors (in byline order)"
@@ -96,22 +98,13 @@ class ArticleAuthorInline(StoryPartInline):
 
 class CitationInline(StoryPartInline):
     model = Citation
-    related = ["source", "article"]
+    related = ["source"]
     autocomplete_fields = ["source"]
     verbose_name_plural = "sources cited (in order)"
 
 
-class TagInline(StoryPartInline):
-    model = TaggedArticle
-    related = ["tag", "content_object"]
-    autocomplete_fields = ["tag"]
-    verbose_name = "tag"
-    verbose_name_plural = "tags"
-
-
 class CorrectionInline(StoryPartInline):
     model = Correction
-    related = ["article"]
     verbose_name_plural = "corrections and updates"
 
 
@@ -143,7 +136,8 @@ WORKFLOW_ACTIONS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsMixin, VersionAdmin):
+class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, VersionAdmin):
+    exact_match_field = "title"
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
@@ -162,7 +156,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
-    inlines = [ArticleAuthorInline, CitationInline, TagInline, CorrectionInline]
+    inlines = [ArticleAuthorInline, CitationInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
@@ -192,7 +186,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
             (
                 "Related and search",
-                {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
+                {"fields": ["tags", "series", "related_articles", "seo_title", "seo_description"]},
             ),
         ]
 

@@ -95,12 +95,17 @@ class ArticleAdminForm(forms.ModelForm):
             "title", "slug", "standfirst", "category", "body",
             "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
             "evidence_stage", "reviewed_by", "last_reviewed",
-            "series", "related_articles", "seo_title", "seo_description",
+            "tags", "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
         field_classes = {"hero_image": CheckedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = (
+                "Separate tags with commas; suggestions appear as you type. "
+                "A new name becomes a new tag when you save."
+            )
         if "body" in self.fields:
             body = self.fields["body"]
             self.fields["body"] = ProseEditorFormField(

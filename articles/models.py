@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery,
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -562,7 +563,7 @@ class ArticleAuthor(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author} on {self.article}"
+        return self.author.name  # shown under its story, which need not be named again
 
 
 class Citation(models.Model):
@@ -586,7 +587,7 @@ class Citation(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self):
-        return f"{self.source} in {self.article}"
+        return self.source.name
 
     @property
     def link(self):
@@ -612,7 +613,7 @@ class Correction(models.Model):
         ordering = ["date", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.article} ({self.date})"
+        return f"{self.get_kind_display()} of {date_format(self.date)}"
 
 
 class SlugRedirect(models.Model):

@@ -504,3 +504,66 @@ def test_the_add_form_fills_in_the_writers_byline(client, users):
         if inline.formset.prefix == "bylines"
     )
     assert bylines.forms[0].initial["author"] == users["writer"].author.pk
+
+
+def test_tags_are_typed_and_new_ones_created(client, users):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="Science", slug="science")
+    client = client_for(client, users, "writer")
+    response = client.post(ADD_URL, add_data(client) | {"tags": "Science, hedgehogs"})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert sorted(article.tags.names()) == ["Science", "hedgehogs"]
+    assert Tag.objects.count() == 2
+    html = client.get(change_url(article)).content.decode()
+    assert "tagged with" not in html
+    assert "/static/js/tag-field.js" in html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_tag_suggestions_put_the_exact_match_first(client, users, role):
+    from taggit.models import Tag
+
+    for name in ["Royal Society Open Science", "Science communication", "Science", "Sciences"]:
+        Tag.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+    response = client_for(client, users, role).get(f"{CHANGELIST_URL}tags/?q=science")
+    if role == "anonymous":
+        assert response.status_code == 302
+        return
+    assert response.json()["tags"] == [
+        "Science",
+        "Science communication",
+        "Sciences",
+        "Royal Society Open Science",
+    ]
+
+
+def test_every_autocomplete_puts_the_exact_match_first(client, users):
+    from tests.factories import SourceFactory
+
+    for name in ["Royal Society Open Science", "Science Advances", "Science"]:
+        SourceFactory(name=name)
+    response = client_for(client, users, "editor").get(
+        "/admin/autocomplete/",
+        {
+            "term": "science",
+            "app_label": "articles",
+            "model_name": "citation",
+            "field_name": "source",
+        },
+    )
+    names = [result["text"] for result in response.json()["results"]]
+    assert names[:2] == ["Science", "Science Advances"]
+    assert names[-1] == "Royal Society Open Science"
+
+
+def test_inline_rows_are_labelled_concisely(client, users):
+    from tests.factories import SourceFactory, byline, cite
+
+    article = own_story(users, title="A very long headline about hedgehogs")
+    byline(article, users["writer"].author)
+    cite(article, SourceFactory(name="Nature"))
+    html = client_for(client, users, "editor").get(change_url(article)).content.decode()
+    assert "on A very long headline" not in html
+    assert "in A very long headline" not in html
