@@ -121,6 +121,14 @@ class StateFilter(admin.SimpleListFilter):
         return queryset if self.value() is None else queryset.in_state(self.value())
 
 
+class AuthorFilter(admin.RelatedFieldListFilter):
+    """The byline filter, its "no author" entry named rather than shown as "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "No byline"
+
+
 # The workflow buttons, named as services.article_actions_available names the steps:
 # POST value -> (label, service, its arguments besides the story and the user).
 WORKFLOW_ACTIONS = {
@@ -150,7 +158,7 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
         "evidence_stage",
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [StateFilter, "category", "authors", "evidence_stage", "featured"]
+    list_filter = [StateFilter, "category", ("authors", AuthorFilter), "evidence_stage", "featured"]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -253,7 +261,7 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
             return f"Scheduled for {self.goes_live(article)}"
         return article.state.label
 
-    @admin.display(description="published / scheduled for", ordering="published_at")
+    @admin.display(description="published / scheduled", ordering="published_at")
     def goes_live(self, article):
         if article.published_at is None:
             return "—"

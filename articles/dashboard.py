@@ -1,15 +1,21 @@
-"""What the editors' dashboard on the admin index lists, for one user."""
+"""What the editors' dashboard on the admin index lists, for one user: a few queries, any size."""
 
-from datetime import timedelta
-
-from django.db.models import Q
-from django.utils import timezone
+from dataclasses import dataclass
 
 from articles.models import Article
-from articles.services import articles_visible_to
+from articles.services import articles_visible_to, can_publish
 
-DASHBOARD_ROWS = 8
+DASHBOARD_ROWS = 6
 State = Article.State
+
+
+@dataclass
+class Panel:
+    title: str
+    state: str  # the story list's ?state= filter for "see all"
+    stories: list
+    count: int
+    empty: str
 
 
 def editorial_dashboard(user):
@@ -20,18 +26,17 @@ def editorial_dashboard(user):
         .select_related("category")
         .only("title", "status", "published_at", "modified_at", "category__name", "category__emoji")
     )
-    recent = timezone.now() - timedelta(days=7)
-    mine = Q(created_by=user) | Q(authors__user=user)
+    drafts = "Drafts" if can_publish(user) else "My drafts"  # a writer sees only their own
     panels = [
-        ("In review", stories.in_state(State.IN_REVIEW).order_by("modified_at")),
-        ("Scheduled", stories.in_state(State.SCHEDULED).order_by("published_at")),
-        (
-            "Recently published",
-            stories.in_state(State.LIVE).filter(published_at__gte=recent).order_by("-published_at"),
-        ),
-        (
-            "My drafts",
-            stories.in_state(State.DRAFT).filter(mine).distinct().order_by("-modified_at"),
-        ),
+        ("In review", State.IN_REVIEW, "-modified_at", "Nothing is waiting for an editor."),
+        ("Scheduled", State.SCHEDULED, "published_at", "Nothing is scheduled."),
+        (drafts, State.DRAFT, "-modified_at", "No drafts: write a story."),
+        ("Latest published", State.LIVE, "-published_at", "Nothing has been published yet."),
     ]
-    return [(title, list(queryset[:DASHBOARD_ROWS])) for title, queryset in panels]
+    result = []
+    for title, state, order, empty in panels:
+        queryset = stories.in_state(state).order_by(order, "-pk")
+        rows = list(queryset[:DASHBOARD_ROWS])
+        count = len(rows) if len(rows) < DASHBOARD_ROWS else queryset.count()
+        result.append(Panel(title, state.value, rows, count, empty))
+    return result

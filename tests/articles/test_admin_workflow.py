@@ -229,6 +229,8 @@ def test_unknown_workflow_action_is_refused(client, users):
     assert "Unknown workflow action." in response.content.decode()
 
 
+QUERIES = {"changelist": 14}  # with 40 stories, each with two bylines, a citation and a tag
+
 BULK_ACTIONS = {
     "publish_selected": (Status.IN_REVIEW, lambda a: a.status == Status.PUBLISHED),
     "unpublish_selected": (Status.PUBLISHED, lambda a: a.status == Status.UNPUBLISHED),
@@ -379,21 +381,120 @@ def test_dashboard_on_the_admin_index(client, users):
     own_story(
         users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Tomorrow"
     )
-    own_story(users, Status.PUBLISHED, title="Out yesterday")
+    own_story(
+        users, Status.PUBLISHED, published_at=timezone.now() - timedelta(days=90), title="Old news"
+    )
     ArticleFactory(status=Status.DRAFT, published_at=None, created_by=users["editor"], title="Mine")
     own_story(users, Status.DRAFT, title="A writer's draft")
     response = client_for(client, users, "editor").get("/admin/")
-    panels = {title: [a.title for a in stories] for title, stories in response.context["panels"]}
+    panels = {panel.title: [a.title for a in panel.stories] for panel in response.context["panels"]}
     assert panels == {
         "In review": ["Waiting for an editor"],
         "Scheduled": ["Tomorrow"],
-        "Recently published": ["Out yesterday"],
-        "My drafts": ["Mine"],
+        "Drafts": ["A writer's draft", "Mine"],
+        "Latest published": ["Old news"],  # whatever its age
     }
-    assert "Waiting for an editor" in response.content.decode()
+    html = response.content.decode()
+    assert "Waiting for an editor" in html
+    assert "/admin/articles/article/calendar/" in html
     client.force_login(users["writer"])
-    panels = dict(client.get("/admin/").context["panels"])
-    assert [a.title for a in panels["My drafts"]] == ["A writer's draft"]
+    panels = {panel.title: panel for panel in client.get("/admin/").context["panels"]}
+    assert [a.title for a in panels["My drafts"].stories] == ["A writer's draft"]
+
+
+def test_dashboard_shows_the_newsletter(client, users):
+    from newsletter.models import Delivery, Edition, Subscriber
+
+    subscriber = Subscriber.objects.create(email="a@example.org", status="subscribed")
+    Subscriber.objects.create(email="b@example.org", status="pending")
+    edition = Edition.objects.create(
+        subject="Good news this week",
+        status=Edition.Status.SENT,
+        sending_started_at=timezone.now(),
+        sent_at=timezone.now(),
+    )
+    Delivery.objects.create(edition=edition, subscriber=subscriber, status=Delivery.Status.SENT)
+    html = client_for(client, users, "newsletter_manager").get("/admin/").content.decode()
+    assert "1 receiving it" in html
+    assert "Good news this week" in html
+    assert "1 sent, 0 queued, 0 failed" in html
+    client.force_login(users["writer"])
+    assert "receiving it" not in client.get("/admin/").content.decode()
+
+
+def many_stories(users, count=40):
+    from tests.factories import SourceFactory, byline, cite
+
+    now = timezone.now()
+    for index in range(count):
+        status = [Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED][index % 3]
+        when = now + timedelta(days=index % 20 - 10, hours=index) if index % 3 == 2 else None
+        article = own_story(users, status, published_at=when, title=f"Story {index}")
+        byline(article, users["writer"].author, AuthorFactory())
+        cite(article, SourceFactory())
+        article.tags.add(f"tag-{index}")
+
+
+def test_dashboard_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    client.get("/admin/")
+    with django_assert_num_queries(13):  # session, user, 4 panels × (rows + count), newsletter 3
+        client.get("/admin/")
+
+
+def test_calendar_month_and_week(client, users):
+    now = timezone.localtime()
+    scheduled = own_story(
+        users, Status.PUBLISHED, published_at=now + timedelta(hours=1), title="Later today"
+    )
+    live = own_story(
+        users, Status.PUBLISHED, published_at=now - timedelta(minutes=1), title="Out now"
+    )
+    own_story(users, Status.DRAFT, title="Undated draft")
+    client = client_for(client, users, "writer")
+    response = client.get(f"{CHANGELIST_URL}calendar/?date={now:%Y-%m-%d}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{now:%B %Y}" in html
+    assert change_url(scheduled) in html and change_url(live) in html
+    assert "Undated draft" not in html
+    assert 'data-state="scheduled"' in html and 'data-state="live"' in html
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    week = client.get(f"{CHANGELIST_URL}calendar/?view=week&date={now:%Y-%m-%d}")
+    assert len(week.context["calendar"].days) == 7
+    assert "Later today" in week.content.decode()
+    assert "/calendar/" in client.get(CHANGELIST_URL).content.decode()  # linked from the list
+
+
+def test_calendar_shows_only_what_the_writer_may_open(client, users):
+    theirs = ArticleFactory(status=Status.PUBLISHED, published_at=timezone.now(), title="Theirs")
+    html = client_for(client, users, "writer").get(f"{CHANGELIST_URL}calendar/").content.decode()
+    assert change_url(theirs) not in html
+    client.logout()
+    response = client.get(f"{CHANGELIST_URL}calendar/")
+    assert response.status_code == 302
+
+
+def test_calendar_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    with django_assert_num_queries(5):  # session, user, permissions ×2, the stories
+        client.get(f"{CHANGELIST_URL}calendar/")
+
+
+def test_changelist_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    client.get(CHANGELIST_URL)
+    with django_assert_num_queries(QUERIES["changelist"]):
+        client.get(CHANGELIST_URL)
+
+
+def test_the_author_filter_names_its_empty_entry(client, users):
+    own_story(users)
+    html = client_for(client, users, "editor").get(CHANGELIST_URL).content.decode()
+    assert "No byline" in html
 
 
 def test_change_form_queries(client, users, django_assert_max_num_queries):
