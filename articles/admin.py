@@ -16,6 +16,7 @@ from articles import services
 from articles.admin_revisions import RevisionsMixin
 from articles.admin_search import ExactFirstSearchMixin
 from articles.admin_views import EditorialViewsMixin
+from articles.autosave import autosave_discard
 from articles.forms import ArticleAdminForm, CheckedImageField
 from articles.models import (
     Article,
@@ -303,6 +304,8 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
         author = getattr(request.user, "author", None)
         if not change and author and not article.bylines.exists():
             ArticleAuthor.objects.create(article=article, author=author)
+        token = "" if change else form.cleaned_data.get("autosave_token", "")
+        autosave_discard(user=request.user, article=article if change else None, token=token)
         schedule_for = form.cleaned_data.get("schedule_for")
         if action := request.POST.get("_workflow"):
             self.run_workflow(request, article, action, schedule_for)

@@ -628,3 +628,35 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+class ArticleAutosave(models.Model):
+    """
+    A copy of the story form as one person left it, saved every few seconds while they write:
+    for a story (`article`) or, on the add form, for the page that `token` names.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    token = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"],
+                condition=Q(article__isnull=False),
+                name="one_autosave_per_user_and_story",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "token"],
+                condition=Q(article__isnull=True),
+                name="one_autosave_per_user_and_new_story",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave by {self.user} at {self.saved_at:%H:%M}"
