@@ -148,17 +148,9 @@ WORKFLOW_ACTIONS = {
 class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, VersionAdmin):
     exact_match_field = "title"
     form = ArticleAdminForm
-    list_display = [
-        "thumbnail",
-        "title",
-        "state_badge",
-        "category",
-        "byline",
-        "goes_live",
-        "featured",
-        "evidence_stage",
-    ]
-    list_display_links = ["thumbnail", "title"]
+    # Category, byline and featured sit under the headline; evidence and featured are filters.
+    list_display = ["thumbnail", "headline", "state_badge", "goes_live"]
+    list_display_links = None  # the headline links to the story itself
     list_filter = [StateFilter, "category", ("authors", AuthorFilter), "evidence_stage", "featured"]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
@@ -251,6 +243,15 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
             small = article.hero_rendition(160)
             src = small.url if small else article.hero_image.url
         return render_to_string("admin/articles/article/thumbnail.html", {"src": src})
+
+    @admin.display(description="story", ordering="title")
+    def headline(self, article):
+        context = {
+            "article": article,
+            "url": reverse("admin:articles_article_change", args=[article.pk]),
+            "byline": self.byline(article),
+        }
+        return render_to_string("admin/articles/article/headline.html", context)
 
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
