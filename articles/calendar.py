@@ -32,6 +32,10 @@ class Calendar:
     def days(self):
         return [day for week in self.weeks for day in week]
 
+    @property
+    def has_stories(self):
+        return any(day.stories for day in self.days if day.in_period)
+
 
 def _parse(value, today):
     try:
