@@ -220,7 +220,7 @@
       } else {
         element.value = values[0];
       }
-      const editor = editors.get(element);
+      const editor = editors.get(element) || editorOf(element);
       if (editor) editor.commands.setContent(element.value);
       element.dispatchEvent(new Event("change", { bubbles: true }));
     }
@@ -258,6 +258,12 @@
     const added = !marker.article && article;
     const changed = marker.article === article && version && version.value !== marker.version;
     if (added || changed) localStorage.removeItem(marker.key);
+  }
+
+  function editorOf(textarea) {
+    // The body editor wraps its textarea; Tiptap hangs the editor on its element.
+    const view = textarea.parentElement && textarea.parentElement.querySelector(".ProseMirror");
+    return view && view.editor;
   }
 
   function newToken() {
