@@ -31,6 +31,7 @@ from articles.models import (
 )
 from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
+from articles.seo import article_share_preview
 
 State = Article.State
 
@@ -360,8 +361,10 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
         return [(name, WORKFLOW_ACTIONS[name][0]) for name in available]
 
     def add_view(self, request, form_url="", extra_context=None):
+        story = Article(created_by=request.user)
         extra_context = (extra_context or {}) | {
-            "workflow_actions": self.workflow_actions(request, Article(created_by=request.user))
+            "workflow_actions": self.workflow_actions(request, story),
+            "share_preview": article_share_preview(story),
         }
         return super().add_view(request, form_url, extra_context)
 
@@ -375,6 +378,7 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),
                 "went_live": article.went_live,
+                "share_preview": article_share_preview(article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
