@@ -60,7 +60,9 @@ def article_share_preview(article):
         "url_prefix": prefix,
         "host": urlsplit(prefix).netloc,
         "url": f"{prefix}{article.slug}/" if article.slug else prefix,
-        "image": share_image(article if article.pk else None),
+        "image": (image := share_image(article if article.pk else None)),
+        # Shown from wherever the admin is served, which need not be SITE_URL.
+        "image_src": image.url.removeprefix(settings.SITE_URL),
         "image_alt": article.hero_image_alt if article.hero_image else settings.SITE_NAME,
     }
 
