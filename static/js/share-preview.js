@@ -33,7 +33,13 @@
     if (hero && hero.type === "file") {
       hero.addEventListener("change", () => {
         const file = hero.files && hero.files[0];
-        if (file) box.querySelector('[data-preview="image"]').src = URL.createObjectURL(file);
+        if (!file) return;
+        // A data: URL, which the admin's Content-Security-Policy allows for images (blob: not).
+        const reader = new FileReader();
+        reader.addEventListener("load", () => {
+          box.querySelector('[data-preview="image"]').src = reader.result;
+        });
+        reader.readAsDataURL(file);
       });
     }
     form.addEventListener("input", update);
