@@ -68,6 +68,15 @@ def test_write_lose_the_tab_restore_tag_preview_schedule_publish(new_page, live_
     tags.press_sequentially("urban wildlife")
     tags.press("Enter")
     assert tags.input_value() == "Science, urban wildlife, "
+    # What readers will see follows the form as it is typed.
+    preview = page.locator(".share-preview")
+    assert "Hedgehogs are back in town" in preview.locator(".search-result-title").inner_text()
+    page.get_by_label("SEO title:", exact=True).fill("Hedgehogs return to towns")
+    assert preview.locator(".social-card-title").inner_text() == "Hedgehogs return to towns"
+    assert (
+        preview.locator(".search-result-url").inner_text().endswith("/hedgehogs-are-back-in-town/")
+    )
+
     page.get_by_role("button", name="Save and continue editing").click()
     page.wait_for_url("**/change/")
     article = Article.objects.get(title="Hedgehogs are back in town")
