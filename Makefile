@@ -21,10 +21,11 @@ for candidate in $(PYTHON) python3.14 python3.13 python3.12 python3 python \
 done; exit 1
 endef
 
-.PHONY: help run test test-browser bench lint format worker clean-data
+.PHONY: help run serve test test-browser bench lint format worker clean-data
 
 help:
 	@echo "make run     serve the demo publication at http://$(HOST):$(PORT)"
+	@echo "make serve   the same in production mode: gunicorn, WhiteNoise, the task worker"
 	@echo "make test    install the test tools and run the whole suite"
 	@echo "make bench   run the benchmarks"
 	@echo "make worker  run the task worker alone (make run starts one)"
@@ -70,14 +71,36 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py build_renditions
 	$(PY) manage.py demo_editor
 	$(PY) manage.py schedule_digests
+	$(PY) manage.py schedule_retraction_watch
 	@echo "Serving http://$(HOST):$(PORT)  (admin: http://$(HOST):$(PORT)/admin/)"
 	@# The task worker (newsletter email) runs beside the server and stops with it.
 	@$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production mode on this machine: gunicorn (newsroom/gunicorn.conf.py) and the task worker of
+# TASKS_BACKEND beside it; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set.
+ifeq ($(TASKS_BACKEND),rq)
+TASK_WORKER = $(PY) manage.py rqworker default email --with-scheduler --job-class django_tasks_rq.Job
+else
+TASK_WORKER = $(PY) manage.py db_worker --queue-name '*'
+endif
+serve: export SITE_URL ?= http://$(HOST):$(PORT)
+serve: export DJANGO_DEBUG = 0
+serve: export GUNICORN_BIND ?= $(HOST):$(PORT)
+serve: $(VENV)/.runtime $(DATA_DIR)/secret_key
+	$(PY) manage.py migrate --no-input --verbosity 0
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py build_renditions
+	$(PY) manage.py schedule_digests
+	@echo "Serving $(SITE_URL) with gunicorn on $(GUNICORN_BIND); Ctrl-C stops it and the worker"
+	@$(TASK_WORKER) --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(VENV)/bin/gunicorn --config newsroom/gunicorn.conf.py newsroom.wsgi
+
 worker: $(VENV)/.runtime $(DATA_DIR)/secret_key
-	$(PY) manage.py db_worker --queue-name '*'
+	$(TASK_WORKER)
 
 test: $(VENV)/.dev $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)

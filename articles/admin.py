@@ -13,19 +13,29 @@ from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
 from articles import services
+from articles.admin_evidence import (
+    StudyInline,
+    StudyNoticeFilter,
+    pending_notices,
+    study_notice_flag,
+)
 from articles.admin_revisions import RevisionsMixin
 from articles.admin_search import ExactFirstSearchMixin
 from articles.admin_views import EditorialViewsMixin
 from articles.autosave import autosave_discard
-from articles.forms import ArticleAdminForm, CheckedImageField
+from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
+    SOCIAL_URL_FIELDS,
     Article,
     ArticleAuthor,
     Author,
     Category,
     Citation,
     Correction,
+    Page,
     Series,
+    SiteLink,
+    SiteSettings,
     SlugRedirect,
     Source,
 )
@@ -46,7 +56,7 @@ class CategoryAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "credentials", "user"]
+    list_display = ["name", "credentials", "role", "user"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
@@ -55,10 +65,11 @@ class AuthorAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "url"]
+    list_display = ["name", "kind", "affiliation", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["affiliation"]
 
 
 @admin.register(Series)
@@ -150,15 +161,22 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
     exact_match_field = "title"
     form = ArticleAdminForm
     # Category, byline and featured sit under the headline; evidence and featured are filters.
-    list_display = ["thumbnail", "headline", "state_badge", "goes_live"]
+    list_display = ["thumbnail", "headline", "state_badge", "goes_live", study_notice_flag]
     list_display_links = None  # the headline links to the story itself
-    list_filter = [StateFilter, "category", ("authors", AuthorFilter), "evidence_stage", "featured"]
+    list_filter = [
+        StateFilter,
+        "category",
+        ("authors", AuthorFilter),
+        "evidence_stage",
+        "featured",
+        StudyNoticeFilter,
+    ]
     search_fields = ["title", "standfirst", "citations__source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series"]
     list_select_related = ["category"]
-    inlines = [ArticleAuthorInline, CitationInline, CorrectionInline]
+    inlines = [ArticleAuthorInline, StudyInline, CitationInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
@@ -171,7 +189,7 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
         if obj is not None:
             publishing.append("preview_links")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "category", "body"]}),
+            (None, {"fields": ["title", "slug", "standfirst", "category", "work_type", "body"]}),
             (
                 "Hero image",
                 {
@@ -207,6 +225,7 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
+            .annotate(pending_notices=pending_notices())
         )
         return services.articles_visible_to(request.user, queryset)
 
@@ -426,3 +445,67 @@ class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, V
     def changelist_view(self, request, extra_context=None):
         extra_context = (extra_context or {}) | {"can_recover": services.can_publish(request.user)}
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    form = PageAdminForm
+    list_display = ["title", "slug", "status", "role", "in_footer", "position", "modified_at"]
+    list_editable = ["position"]
+    list_filter = ["status", "in_footer", "role"]
+    search_fields = ["title", "slug", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["preview_link"]
+    history_latest_first = True
+
+    def view_on_site(self, page):
+        return page.get_absolute_url() if page.is_published else None
+
+    @admin.display(description="preview")
+    def preview_link(self, page):
+        if page.pk is None:
+            return "Save the page to preview it."
+        url = reverse("articles:page_preview", args=[page.pk])
+        return render_to_string("admin/articles/page/preview_link.html", {"preview_url": url})
+
+
+class SiteLinkInline(admin.TabularInline):
+    model = SiteLink
+    extra = 0
+    verbose_name = "link"
+    verbose_name_plural = "navigation and footer links"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One row: the list sends editors straight to it; until it is saved, the environment's."""
+
+    inlines = [SiteLinkInline]
+    formfield_overrides = {models.ImageField: {"form_class": CheckedImageField}}
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "description", "logo"]}),
+        ("Newsletter", {"fields": ["sender_name", "sender_email", "newsletter_pitch"]}),
+        ("Readers", {"fields": ["contact_email", "full_text_feeds"]}),
+        (
+            "Social accounts",
+            {"fields": ["x_handle", *SOCIAL_URL_FIELDS]},
+        ),
+    ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if SiteSettings.objects.exists():  # one row: adding again would overwrite it
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return super().add_view(request, form_url, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if SiteSettings.objects.exists():
+            return HttpResponseRedirect(reverse("admin:articles_sitesettings_change", args=[1]))
+        return HttpResponseRedirect(reverse("admin:articles_sitesettings_add"))
+
+    def get_changeform_initial_data(self, request):
+        defaults = SiteSettings.from_environment()
+        fields = ["name", "description", "sender_name", "sender_email"]
+        return {name: getattr(defaults, name) for name in fields}

@@ -16,10 +16,12 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import (
@@ -29,7 +31,10 @@ from articles.models import (
     Category,
     Citation,
     Correction,
+    Page,
     Series,
+    SiteLink,
+    SiteSettings,
     Source,
     TaggedArticle,
 )
@@ -37,6 +42,10 @@ from articles.models import (
 VERSION_KEY = "page-cache:version"
 # How long browsers and shared caches in front of the site may reuse a page.
 BROWSER_MAX_AGE = 60
+# Sent once content changes are committed, with `keys`: the Surrogate-Key/Cache-Tag values of the
+# pages to drop from a CDN. Always ["pages"] (every page), since any change may show on any page
+# (related panels, lists, feeds); a receiver calls the CDN's purge API. See README.
+pages_changed = Signal()
 CONTENT_MODELS = [
     Article,
     ArticleAuthor,
@@ -44,7 +53,10 @@ CONTENT_MODELS = [
     Category,
     Citation,
     Correction,
+    Page,
     Series,
+    SiteLink,
+    SiteSettings,
     Source,
     Tag,
     TaggedArticle,
@@ -52,9 +64,13 @@ CONTENT_MODELS = [
 
 
 def public_page(view):
-    """Mark `view` as showing every anonymous reader the same page, so it may be cached."""
+    """
+    Mark `view` as showing every anonymous reader the same page, so it may be cached. Such a
+    page is only read: other methods get a 405 (feeds and sitemaps would answer them all).
+    """
 
     @wraps(view)
+    @require_safe
     def wrapped(request, *args, **kwargs):
         return view(request, *args, **kwargs)
 
@@ -75,10 +91,15 @@ def bump_content_version():
     cache.set(VERSION_KEY, uuid4().hex, None)
 
 
+def content_committed():
+    bump_content_version()
+    pages_changed.send(sender=Article, keys=["pages"])
+
+
 def content_changed(**kwargs):
     bump_content_version()
     # Again after commit: a page rendered in between saw the old rows under the new version.
-    transaction.on_commit(bump_content_version)
+    transaction.on_commit(content_committed)
 
 
 for model in CONTENT_MODELS:
@@ -106,6 +127,23 @@ def page_lifetime():
         until = math.ceil((next_story - timezone.now()).total_seconds())
         seconds = min(seconds, max(until, 1))
     return seconds
+
+
+def surrogate_keys(request, response):
+    """
+    What a CDN may purge a page by: "pages" for every page, then what it shows: its story and
+    the story's category, the category, tag, source or author it lists, or the kind of page.
+    """
+    keys = ["pages"]
+    context = getattr(response, "context_data", None) or {}
+    if (article := context.get("article")) is not None:
+        keys += [f"article-{article.pk}", f"category-{article.category_id}"]
+    elif (subject := context.get("subject")) is not None:
+        keys.append(f"{subject._meta.model_name}-{subject.pk}")
+    elif match := request.resolver_match:
+        name = match.url_name
+        keys.append("feeds" if "feed" in name else "sitemaps" if "sitemap" in name else name)
+    return keys
 
 
 def is_reader(request):
@@ -155,6 +193,9 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True)
             return response
         patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+        keys = surrogate_keys(request, response)
+        response.headers["Surrogate-Key"] = " ".join(keys)  # Fastly, Varnish (xkey)
+        response.headers["Cache-Tag"] = ",".join(keys)  # Cloudflare, Bunny
         if not response.has_header("Last-Modified"):
             response.headers["Last-Modified"] = http_date()
         set_response_etag(response)

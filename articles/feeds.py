@@ -4,12 +4,16 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.html import escape, strip_tags
 
 from articles.models import Article, ArticleAuthor, Category
-from articles.seo import absolute_url, article_images
+from articles.sanitize import sanitize_html, strip_control_characters
+from articles.seo import absolute_links, absolute_url, article_images
+from articles.site import site_settings
 
 FEED_LENGTH = 20
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 
 def add_media_content(handler, item):
@@ -33,24 +37,47 @@ def add_media_content(handler, item):
     handler.endElement("media:content")
 
 
-class MediaRSSFeed(feedgenerator.Rss201rev2Feed):
+def xml_safe(value):
+    """`value` (text, or a list of texts) without the control characters XML 1.0 forbids."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if type(value) in (list, tuple):  # not named tuples such as a Rendition
+        return [xml_safe(item) for item in value]
+    return value
+
+
+class XMLSafeFeed:
+    """One name with a control character (stored around save()) must not take a feed down."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **{key: xml_safe(value) for key, value in kwargs.items()})
+
+
+class MediaRSSFeed(XMLSafeFeed, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content:encoded", item["full_text"])
         # RSS 2.0 has no update date of its own; readers understand Atom's.
         if item["updateddate"] is not None:
             handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
         add_media_content(handler, item)
 
 
-class MediaAtomFeed(feedgenerator.Atom1Feed):
+class MediaAtomFeed(XMLSafeFeed, feedgenerator.Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("full_text"):
+            handler.addQuickElement("content", item["full_text"], {"type": "html"})
         add_media_content(handler, item)
 
 
@@ -62,7 +89,7 @@ class ArticleFeed(Feed):
     item_guid_is_permalink = True
 
     def title(self, obj=None):
-        return f"{settings.SITE_NAME}: {obj.name}" if obj else settings.SITE_NAME
+        return strip_tags(f"{settings.SITE_NAME}: {obj.name}" if obj else settings.SITE_NAME)
 
     def description(self, obj=None):
         return (obj.description if obj else "") or settings.SITE_DESCRIPTION
@@ -88,10 +115,13 @@ class ArticleFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        # Plain text, but some readers guess HTML when a title looks like markup.
+        return strip_tags(item.title)
 
     def item_description(self, item):
-        return item.standfirst
+        # RSS <description> and Atom <summary type="html"> hold HTML, which readers render. The
+        # standfirst is plain text: escaped, it reads as typed; the allow-list is a second guard.
+        return sanitize_html(escape(item.standfirst))
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
@@ -126,7 +156,13 @@ class ArticleFeed(Feed):
             "image": images[0] if images else None,
             "image_alt": item.hero_image_alt,
             "image_credit": item.hero_image_credit,
+            "full_text": full_text(item) if site_settings().full_text_feeds else "",
         }
+
+
+def full_text(article):
+    """The story's body for feed readers: sanitised again, links absolute, valid in XML."""
+    return strip_control_characters(absolute_links(sanitize_html(article.body)))
 
 
 class LatestFeed(ArticleFeed):

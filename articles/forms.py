@@ -10,8 +10,9 @@ from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
+from articles import search
 from articles.autosave import article_refuse_stale_save
-from articles.models import Article
+from articles.models import Article, Category, Page
 from articles.sanitize import sanitize_html
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -98,7 +99,7 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
-            "title", "slug", "standfirst", "category", "body",
+            "title", "slug", "standfirst", "category", "work_type", "body",
             "hero_image", "hero_image_alt", "hero_image_caption", "hero_image_credit",
             "evidence_stage", "reviewed_by", "last_reviewed",
             "tags", "series", "related_articles", "seo_title", "seo_description",
@@ -151,7 +152,32 @@ class ArticleAdminForm(forms.ModelForm):
             raise forms.ValidationError(
                 "This address belongs to another page of the site: choose another slug."
             )
+        if Page.objects.filter(slug=slug).exists():
+            raise forms.ValidationError("A page has this address: choose another slug.")
         return slug
+
+
+def body_field(model_field):
+    """The story editor, for any rich-text body: the same tools and the same allow-list."""
+    return ProseEditorFormField(
+        config={"extensions": BODY_EXTENSIONS},
+        sanitize=sanitize_html,
+        required=False,
+        widget=AdminProseEditorWidget,
+        label=model_field.label,
+        help_text=model_field.help_text,
+    )
+
+
+class PageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "description", "body", "status", "role", "in_footer", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "body" in self.fields:
+            self.fields["body"] = body_field(self.fields["body"])
 
 
 MAX_QUERY_LENGTH = 200
@@ -167,3 +193,42 @@ class SearchForm(forms.Form):
             "null_characters_not_allowed": "Please search with letters, digits and punctuation.",
         },
     )
+    category = forms.ModelChoiceField(
+        Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All topics",
+        label="Topic",
+    )
+    since = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if text and not search.parse(text):
+            raise forms.ValidationError(
+                "Please search with at least one word of letters or digits "
+                "(a word after a minus sign is left out, not looked for).",
+                code="no_words",
+            )
+        return text
+
+    def clean(self):
+        since, until = self.cleaned_data.get("since"), self.cleaned_data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The end date comes before the start date.")
+        return self.cleaned_data
+
+    def filter(self, queryset):
+        """`queryset` narrowed to the topic and dates chosen."""
+        if category := self.cleaned_data.get("category"):
+            queryset = queryset.filter(category=category)
+        if since := self.cleaned_data.get("since"):
+            queryset = queryset.filter(published_at__date__gte=since)
+        if until := self.cleaned_data.get("until"):
+            queryset = queryset.filter(published_at__date__lte=until)
+        return queryset

@@ -1,22 +1,30 @@
+import datetime
 import math
+from email.utils import formataddr, parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.indexes import OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
-from django.db import connections, models
+from django.core.validators import RegexValidator, URLValidator
+from django.db import models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
 from django.db.models.functions import JSONObject, RowNumber
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import renditions
+from articles import renditions, search
 from articles.colours import readable_background
-from articles.sanitize import sanitize_html, strip_control_characters
+from articles.sanitize import (
+    sanitize_html,
+    strip_control_characters,
+    strip_control_characters_from,
+)
 
 WORDS_PER_MINUTE = 230
 PHOTO_WIDTHS = (160, 320)
@@ -25,8 +33,6 @@ PLAIN_TEXT_FIELDS = [
     "title", "standfirst", "hero_image_alt", "hero_image_caption", "hero_image_credit",
     "seo_title", "seo_description",
 ]  # fmt: skip
-# The text search configuration of Article.search_document (see migration 0003_search).
-SEARCH_CONFIG = "english"
 
 
 class Category(models.Model):
@@ -54,6 +60,10 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
@@ -72,6 +82,9 @@ class Author(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "M.D." or "PhD".'
+    )
+    role = models.CharField(
+        max_length=100, blank=True, help_text='What they do here, e.g. "Health reporter".'
     )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
     photo = models.ImageField(upload_to="authors/", blank=True)
@@ -92,6 +105,7 @@ class Author(models.Model):
         return self.display_name
 
     def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "credentials", "bio"])
         super().save(*args, **kwargs)
         renditions.renditions_refresh(
             instance=self, field="photo", record_field="photo_renditions", widths=PHOTO_WIDTHS
@@ -111,27 +125,96 @@ class Author(models.Model):
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        INSTITUTION = "institution", "Institution"
+        UNIVERSITY = "university", "University or college"
+        RESEARCH_INSTITUTE = "research_institute", "Research institute"
+        HOSPITAL = "hospital", "Hospital"
+        INSTITUTION = "institution", "Other institution"
         JOURNAL = "journal", "Journal"
         NEWS_WIRE = "news_wire", "News wire"
+        NEWS_OUTLET = "news_outlet", "News outlet"
         COMPANY = "company", "Company"
-        RESEARCHER = "researcher", "Researcher"
-        GOVERNMENT = "government", "Government body"
+        RESEARCHER = "researcher", "Researcher or person"
+        FUNDER = "funder", "Funder or charity"
+        GOVERNMENT = "government", "Government body or agency"
+        REGULATOR = "regulator", "Regulator"
         OTHER = "other", "Other"
+
+        @property
+        def schema_type(self):
+            """The schema.org type search engines read for a source of this kind."""
+            return SOURCE_KINDS[self][0]
+
+        @property
+        def reader_label(self):
+            """What readers see beside the source's name."""
+            return SOURCE_KINDS[self][1]
+
+        @property
+        def is_person(self):
+            return self == Source.Kind.RESEARCHER
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.INSTITUTION)
     url = models.URLField(blank=True, help_text="The source's own home page.")
+    honorific_suffix = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text='For a person: post-nominal letters, e.g. "M.D." or "PhD" (not in the name).',
+    )
+    affiliation = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="For a person: the university, institute or organisation they work for.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name"])
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:source", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind != self.Kind.RESEARCHER and (self.honorific_suffix or self.affiliation_id):
+            raise ValidationError("Only a person has post-nominals or an affiliation.")
+        if self.affiliation_id and self.affiliation_id == self.pk:
+            raise ValidationError({"affiliation": "A source cannot be its own affiliation."})
+
+    @property
+    def source_kind(self):
+        return self.Kind(self.kind)
+
+    @property
+    def display_name(self):
+        return f"{self.name}, {self.honorific_suffix}" if self.honorific_suffix else self.name
+
+
+# Source kind -> (schema.org type, the label readers see).
+SOURCE_KINDS = {
+    Source.Kind.UNIVERSITY: ("CollegeOrUniversity", "university"),
+    Source.Kind.RESEARCH_INSTITUTE: ("ResearchOrganization", "research institute"),
+    Source.Kind.HOSPITAL: ("Hospital", "hospital"),
+    Source.Kind.INSTITUTION: ("Organization", "institution"),
+    Source.Kind.JOURNAL: ("Periodical", "journal"),
+    Source.Kind.NEWS_WIRE: ("NewsMediaOrganization", "news wire"),
+    Source.Kind.NEWS_OUTLET: ("NewsMediaOrganization", "news outlet"),
+    Source.Kind.COMPANY: ("Corporation", "company"),
+    Source.Kind.RESEARCHER: ("Person", "researcher"),
+    Source.Kind.FUNDER: ("Organization", "funder"),
+    Source.Kind.GOVERNMENT: ("GovernmentOrganization", "government body"),
+    Source.Kind.REGULATOR: ("GovernmentOrganization", "regulator"),
+    Source.Kind.OTHER: ("Organization", "organisation"),
+}
 
 
 class Series(models.Model):
@@ -145,6 +228,10 @@ class Series(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters_from(self, ["name", "description"])
+        super().save(*args, **kwargs)
 
 
 class EvidenceStage(models.TextChoices):
@@ -181,6 +268,41 @@ EVIDENCE_EXPLANATIONS = {
     EvidenceStage.MODELLING: "Based on computer models and simulations of real-world data.",
     EvidenceStage.POPULATION_SURVEY: "Counts or surveys of a whole population over time.",
     EvidenceStage.NOT_APPLICABLE: "",
+}
+
+
+class WorkType(models.TextChoices):
+    """The kind of journalism a story is (the Trust Project's "type of work")."""
+
+    NEWS = "news", "News"
+    ANALYSIS = "analysis", "Analysis"
+    EXPLAINER = "explainer", "Explainer"
+    OPINION = "opinion", "Opinion"
+    SPONSORED = "sponsored", "Sponsored"
+
+    @property
+    def explanation(self):
+        return WORK_TYPE_EXPLANATIONS[self]
+
+    @property
+    def schema_type(self):
+        """The schema.org type of the story in structured data."""
+        return WORK_TYPE_SCHEMA[self]
+
+
+WORK_TYPE_EXPLANATIONS = {
+    WorkType.NEWS: "Reporting of a new finding, based on the sources named below.",
+    WorkType.ANALYSIS: "Interprets the evidence to explain what a finding means.",
+    WorkType.EXPLAINER: "Background on a subject, to understand the news around it.",
+    WorkType.OPINION: "The author's own view, argued from the evidence.",
+    WorkType.SPONSORED: "Paid for by an advertiser; not written by our newsroom.",
+}
+WORK_TYPE_SCHEMA = {
+    WorkType.NEWS: "ReportageNewsArticle",
+    WorkType.ANALYSIS: "AnalysisNewsArticle",
+    WorkType.EXPLAINER: "BackgroundNewsArticle",
+    WorkType.OPINION: "OpinionNewsArticle",
+    WorkType.SPONSORED: "AdvertiserContentArticle",
 }
 
 
@@ -299,23 +421,20 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-is_pinned", "-shared_tags", "-published_at", "-pk")[:limit]
         )
 
-    def search(self, query):
+    def search(self, text):
         """
-        Stories matching `query`, best first: ranked full-text search on PostgreSQL (quoted
-        phrases, `or` and `-word` work), on other databases every word as a substring, newest first.
+        Stories matching the reader's `text`, most relevant first, then newest: full-text search
+        on PostgreSQL and SQLite alike (see articles.search). Chain it after published().
         """
-        if connections[self.db].vendor == "postgresql":
-            terms = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-            return (
-                self.filter(search_document=terms)
-                .annotate(rank=SearchRank(F("search_document"), terms))
-                .order_by("-rank", "-published_at", "-pk")
-            )
-        matches = Q()
-        for word in query.replace('"', " ").split():
-            in_text = Q(title__icontains=word) | Q(standfirst__icontains=word)
-            matches &= in_text | Q(body__icontains=word)
-        return self.filter(matches).order_by("-published_at", "-pk")
+        return search.matching(self, search.parse(text))
+
+    def highlights(self, text, ids):
+        """A page of results, `ids`, with `text`'s matches marked: see search.highlights()."""
+        return search.highlights(self, search.parse(text), ids)
+
+    def spelling_suggestion(self, text):
+        """The reader's `text` spelt as our headlines spell it ("alzeimer": "alzheimer"), or ""."""
+        return search.spelling_suggestion(self, search.parse(text))
 
 
 class TaggedArticle(TaggedItemBase):
@@ -393,6 +512,13 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     featured = models.BooleanField(default=False, help_text="Lead story on the home page.")
+    work_type = models.CharField(
+        "type of work",
+        max_length=20,
+        choices=WorkType,
+        default=WorkType.NEWS,
+        help_text="Shown to readers as a label: news, analysis, explainer, opinion or sponsored.",
+    )
     evidence_stage = models.CharField(
         max_length=20,
         choices=EvidenceStage,
@@ -439,11 +565,15 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
-    search_document = SearchVectorField(
-        null=True,
-        editable=False,
-        help_text="Headline (weight A), standfirst (B) and body (C), kept up to date by a "
-        "PostgreSQL trigger; empty on other databases.",
+    body_text = models.TextField(
+        blank=True, editable=False, help_text="The body's plain text, for search; set on save."
+    )
+    search_vector = models.GeneratedField(
+        expression=search.search_vector(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        help_text="Headline (weight A), standfirst (B) and body (C), for PostgreSQL full-text "
+        "search; NULL on SQLite, which searches its FTS5 table (see articles.search).",
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -468,6 +598,10 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_published"
             ),
+            search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
+            search.PostgreSQLGinIndex(
+                OpClass("title", name="gin_trgm_ops"), name="article_title_trigrams"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -485,6 +619,7 @@ class Article(models.Model):
             setattr(self, field, strip_control_characters(getattr(self, field)))
         words = len(strip_tags(self.body).split())
         self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        self.body_text = strip_control_characters(search.plain_text(self.body))
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -517,6 +652,10 @@ class Article(models.Model):
     @property
     def evidence(self):
         return EvidenceStage(self.evidence_stage)
+
+    @property
+    def work(self):
+        return WorkType(self.work_type)
 
     @property
     def hero_picture(self):
@@ -628,6 +767,489 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Page.Status.PUBLISHED)
+
+    def in_footer(self):
+        return self.published().filter(in_footer=True)
+
+
+def short_address_taken(slug):
+    """Why `slug` cannot be a page's short address /<slug>/, or "" when it is free."""
+    if resolve(reverse("articles:article", kwargs={"slug": slug})).url_name != "article":
+        return "This address belongs to another page of the site: choose another slug."
+    if (
+        Article.objects.filter(slug=slug).exists()
+        or SlugRedirect.objects.filter(old_slug=slug).exists()
+    ):
+        return "A story has (or had) this address: choose another slug."
+    return ""
+
+
+class Page(models.Model):
+    """A standing page of the publication (About, Privacy, ...) at the short address /<slug>/."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Role(models.TextChoices):
+        NONE = "", "—"
+        ABOUT = "about", "About us (masthead, ownership and funding)"
+        PRIVACY = "privacy", "Privacy policy"
+        CONTACT = "contact", "Contact"
+        STANDARDS = "standards", "Editorial standards (publishing and ethics principles)"
+        CORRECTIONS = "corrections", "Corrections policy"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The page's address, /slug/. It cannot be the address of a story.",
+    )
+    body = models.TextField(
+        blank=True, help_text="Sanitised on save: only basic formatting and links are kept."
+    )
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One sentence for search results and link previews."
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    role = models.CharField(
+        max_length=20,
+        choices=Role,
+        blank=True,
+        default=Role.NONE,
+        help_text="What the page is for: stories and structured data link the policy pages.",
+    )
+    in_footer = models.BooleanField(default=True, help_text="Listed in the footer of every page.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role"], condition=~Q(role=""), name="unique_page_role"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        self.title = strip_control_characters(self.title)
+        self.description = strip_control_characters(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug and (problem := short_address_taken(self.slug)):
+            raise ValidationError({"slug": problem})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+def local_or_web_address(value):
+    """A link editors may put in the navigation: a path on this site or an http(s) address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
+https_only = URLValidator(schemes=["https"], message="Enter the full https:// address.")
+
+
+class SiteSettings(models.Model):
+    """
+    The publication's name, look and links: one row, edited in the admin. Until it is first
+    saved, the environment (SITE_NAME, SITE_DESCRIPTION, DEFAULT_FROM_EMAIL) supplies it.
+    Read it through `articles.site.site_settings()`, which caches it.
+    """
+
+    name = models.CharField(max_length=100)
+    tagline = models.CharField(
+        max_length=150, blank=True, help_text="A few words beside the name in the header."
+    )
+    description = models.CharField(
+        max_length=300, help_text="One or two sentences: search results, feeds and the footer."
+    )
+    logo = models.ImageField(
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text="Square, at least 512 × 512 pixels: link previews and structured data.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    sender_name = models.CharField(
+        max_length=100, blank=True, help_text="Who newsletters come from; the site name if empty."
+    )
+    sender_email = models.EmailField(help_text="The address newsletters are sent from.")
+    contact_email = models.EmailField(
+        blank=True, help_text="Shown to readers on the contact pages; the sender if empty."
+    )
+    newsletter_pitch = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Why subscribe, in two or three sentences: shown on the newsletter page.",
+    )
+    x_handle = models.CharField(
+        "X (Twitter) handle",
+        max_length=16,
+        blank=True,
+        validators=[RegexValidator(r"^@?[A-Za-z0-9_]{1,15}$", "A handle such as @goodnews.")],
+    )
+    mastodon_url = models.URLField("Mastodon", blank=True, validators=[https_only])
+    bluesky_url = models.URLField("Bluesky", blank=True, validators=[https_only])
+    facebook_url = models.URLField("Facebook", blank=True, validators=[https_only])
+    instagram_url = models.URLField("Instagram", blank=True, validators=[https_only])
+    linkedin_url = models.URLField("LinkedIn", blank=True, validators=[https_only])
+    youtube_url = models.URLField("YouTube", blank=True, validators=[https_only])
+    full_text_feeds = models.BooleanField(
+        default=True, help_text="Feeds carry whole stories, not only their standfirst."
+    )
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_singleton")]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        if self.x_handle:
+            self.x_handle = "@" + self.x_handle.lstrip("@")
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_environment(cls):
+        """The settings before an editor saves them: from the environment."""
+        sender_name, sender_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        if "." not in sender_email.partition("@")[2]:  # news@localhost: no mail would arrive
+            sender_email = f"news@{site_domain()}"
+        return cls(
+            name=settings.SITE_NAME,
+            description=settings.SITE_DESCRIPTION,
+            sender_name=sender_name or settings.SITE_NAME,
+            sender_email=sender_email,
+        )
+
+    @property
+    def sender(self):
+        """The From header of newsletters."""
+        return formataddr((self.sender_name or self.name, self.sender_email))
+
+    @property
+    def reader_email(self):
+        return self.contact_email or self.sender_email
+
+    @property
+    def social_links(self):
+        """(label, URL) of each account set, for the footer and JSON-LD `sameAs`."""
+        links = [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SOCIAL_URL_FIELDS
+            if getattr(self, name)
+        ]
+        if self.x_handle:
+            links.insert(0, ("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        return links
+
+
+SOCIAL_URL_FIELDS = [
+    "mastodon_url", "bluesky_url", "facebook_url", "instagram_url", "linkedin_url", "youtube_url",
+]  # fmt: skip
+
+
+def site_domain():
+    """The public site's host name when it is a real domain, else example.com for a demo."""
+    host = urlsplit(settings.SITE_URL).hostname or ""
+    is_name = "." in host and not host.replace(".", "").isdigit() and ":" not in host
+    return host if is_name else "example.com"
+
+
+class SiteLink(models.Model):
+    class Place(models.TextChoices):
+        NAVIGATION = "nav", "Header navigation (after the categories)"
+        FOOTER = "footer", "Footer"
+
+    site = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="links")
+    place = models.CharField(max_length=10, choices=Place, default=Place.FOOTER)
+    label = models.CharField(max_length=60)
+    url = models.CharField(
+        "address",
+        max_length=500,
+        validators=[local_or_web_address],
+        help_text="A path on this site such as /about/, or a full https:// address.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["place", "position", "pk"]
+
+    def __str__(self):
+        return self.label
+
+
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def normalise_doi(value):
+    """A DOI as pasted (https://doi.org/10..., doi:10...) reduced to the DOI itself."""
+    value = value.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :].strip()
+    return value
+
+
+class StudyQuerySet(models.QuerySet):
+    def with_confirmed_notice(self):
+        """Annotate `confirmed_notice`: the kind of the latest notice an editor confirmed."""
+        confirmed = StudyNotice.objects.filter(
+            study=OuterRef("pk"), status=StudyNotice.Status.CONFIRMED
+        ).order_by("-notice_date", "-pk")
+        return self.annotate(confirmed_notice=Subquery(confirmed.values("kind")[:1]))
+
+
+class Study(models.Model):
+    """A study a story reports: what kind, in whom, how many, where and when it was published."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(
+        "paper title", max_length=500, blank=True, help_text="The paper's own title, as published."
+    )
+    journal = models.CharField(
+        max_length=200, blank=True, help_text='Where it was published, e.g. "Science Advances".'
+    )
+    published = models.CharField(
+        "publication date",
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(PARTIAL_DATE_PATTERN, "Use 2026-03-13, 2026-03 or 2026.")],
+        help_text="As precise as is known: 2026-03-13, 2026-03 or 2026.",
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[RegexValidator(DOI_PATTERN, "A DOI looks like 10.1126/sciadv.abc123.")],
+        help_text="Paste it to fill in the rest from Crossref.",
+    )
+    pmid = models.CharField(
+        "PMID",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number, e.g. 39812345.")],
+        help_text="PubMed ID: paste it to fill in the rest from PubMed.",
+    )
+    authors = models.TextField(blank=True, help_text="As listed on the paper, one line or commas.")
+    design = models.CharField(
+        "kind of study",
+        max_length=20,
+        choices=EvidenceStage,
+        default=EvidenceStage.NOT_APPLICABLE,
+        help_text="Usually the story's evidence stage.",
+    )
+    population = models.CharField(
+        "in whom",
+        max_length=200,
+        blank=True,
+        help_text='Who or what was studied, e.g. "mice", "infants in France".',
+    )
+    sample_size = models.PositiveIntegerField(
+        "how many", null=True, blank=True, help_text="Only when the paper gives it."
+    )
+    is_preprint = models.BooleanField(
+        "preprint",
+        default=False,
+        help_text="Not yet peer-reviewed: readers are told so.",
+    )
+
+    objects = StudyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "studies"
+        indexes = [models.Index(fields=["doi"], name="study_doi")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "doi"], condition=~Q(doi=""), name="unique_study_doi_per_story"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.label
+
+    def save(self, *args, **kwargs):
+        self.doi = normalise_doi(self.doi)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.doi = normalise_doi(self.doi)
+
+    @property
+    def kind(self):
+        return EvidenceStage(self.design)
+
+    @property
+    def label(self):
+        """How the Sources line names the study when its title is not known."""
+        if self.journal:
+            return f"The study in {self.journal}"
+        return "The study"
+
+    @property
+    def notice_badge(self):
+        """ "Retracted" and the like, once an editor confirmed it (see with_confirmed_notice)."""
+        kind = getattr(self, "confirmed_notice", None)
+        return StudyNotice.Kind(kind).badge if kind else ""
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def link(self):
+        return self.doi_url or self.pubmed_url
+
+    @property
+    def published_display(self):
+        """The publication date as precisely as it is known: "13 March 2026", "March 2026"."""
+        if not self.published:
+            return ""
+        parts = [int(part) for part in self.published.split("-")]
+        day = datetime.date(*parts, *[1] * (3 - len(parts)))
+        return date_format(day, ["Y", "F Y", "j F Y"][len(parts) - 1])
+
+
+class StudyNotice(models.Model):
+    """
+    A retraction, withdrawal, expression of concern or correction Crossref reports against a
+    study a story cites. Found by the retraction watch; readers see it only once an editor
+    confirms it, as a dated Correction on the story.
+    """
+
+    class Kind(models.TextChoices):
+        RETRACTION = "retraction", "Retraction"
+        WITHDRAWAL = "withdrawal", "Withdrawal"
+        EXPRESSION_OF_CONCERN = "expression_of_concern", "Expression of concern"
+        CORRECTION = "correction", "Correction"
+
+        def reader_text(self, when):
+            """The correction readers see; `when` is the notice's date as words, or ""."""
+            on = f" on {when}" if when else ""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: f"The study this story reports was retracted{on}.",
+                kinds.WITHDRAWAL: f"The study this story reports was withdrawn{on}.",
+                kinds.EXPRESSION_OF_CONCERN: "The journal published an expression of concern "
+                f"about the study this story reports{on}.",
+                kinds.CORRECTION: f"The study this story reports was corrected{on}.",
+            }[self]
+
+        @property
+        def badge(self):
+            """What the study box says of a study with a confirmed notice of this kind."""
+            kinds = type(self)
+            return {
+                kinds.RETRACTION: "Retracted",
+                kinds.WITHDRAWAL: "Withdrawn",
+                kinds.EXPRESSION_OF_CONCERN: "Expression of concern",
+                kinds.CORRECTION: "Corrected",
+            }[self]
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "To check"
+        CONFIRMED = "confirmed", "Confirmed: readers told"
+        DISMISSED = "dismissed", "Dismissed"
+
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30, choices=Kind)
+    notice_doi = models.CharField("notice DOI", max_length=200, blank=True)
+    notice_date = models.DateField(null=True, blank=True, help_text="When the notice was issued.")
+    reported_by = models.CharField(
+        max_length=40, blank=True, help_text='Who told Crossref: "publisher" or "retraction-watch".'
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    correction = models.OneToOneField(
+        Correction, on_delete=models.SET_NULL, null=True, blank=True, related_name="study_notice"
+    )
+
+    class Meta:
+        ordering = ["-found_at", "-pk"]
+        indexes = [models.Index(fields=["status"], name="studynotice_status")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["study", "kind", "notice_doi"], name="unique_study_notice"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.study}"
+
+    @property
+    def notice_url(self):
+        return f"https://doi.org/{self.notice_doi}" if self.notice_doi else ""
+
+    @property
+    def reader_text(self):
+        when = date_format(self.notice_date, "j F Y") if self.notice_date else ""
+        text = self.Kind(self.kind).reader_text(when)
+        return f"{text} The notice: {self.notice_url}" if self.notice_url else text
+
+
+class ArticleSearchEntry(models.Model):
+    """
+    A story's row in `article_search`, SQLite's FTS5 index of stories (headline, standfirst and
+    body text), which triggers on the articles table keep in step (migration 0009). Search joins
+    it on SQLite only; PostgreSQL has no such table and searches `Article.search_vector`.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="search_entry",
+    )
+    document = search.FullTextField(db_column="article_search")
+
+    class Meta:
+        managed = False
+        db_table = "article_search"
+
+    def __str__(self):
+        return str(self.article_id)
 
 
 class ArticleAutosave(models.Model):

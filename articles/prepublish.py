@@ -9,6 +9,7 @@ stories to the warnings about sources and evidence.
 
 import re
 
+from articles.claims import claim_warnings
 from articles.models import EvidenceStage
 
 HYPE_WORDS = re.compile(r"\b(cure[sds]?|miracles?|miraculous|breakthroughs?)\b", re.IGNORECASE)
@@ -42,7 +43,7 @@ def article_warnings(article):
             f"The SEO description (or standfirst) is {length} characters; "
             f"{low} to {high} work best in search results."
         )
-    return warnings
+    return warnings + claim_warnings(article)
 
 
 def article_blockers(article):

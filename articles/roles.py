@@ -11,7 +11,7 @@ every `migrate` and adds whatever is missing. It never removes a permission give
 WRITER = "Writer"
 EDITOR = "Editor"
 
-_STORY_PARTS = ["articleauthor", "citation", "taggedarticle", "correction"]
+_STORY_PARTS = ["articleauthor", "study", "citation", "taggedarticle", "correction"]
 
 ROLES = {
     WRITER: [

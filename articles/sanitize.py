@@ -29,3 +29,14 @@ CONTROL_CHARACTERS = {code: " " for code in range(32) if chr(code) not in "\t\n\
 
 def strip_control_characters(text):
     return text.translate(CONTROL_CHARACTERS)
+
+
+def strip_control_characters_from(instance, fields):
+    """Clean the plain-text `fields` of a model instance before it is saved."""
+    for field in fields:
+        setattr(instance, field, strip_control_characters(getattr(instance, field)))
+
+
+def strip_control_characters_from_tag(sender, instance, **kwargs):
+    """pre_save of taggit's Tag: writers create tags, and their names go into every feed."""
+    strip_control_characters_from(instance, ["name"])

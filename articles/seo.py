@@ -1,12 +1,15 @@
 """What search engines and link previews read: absolute URLs, share images and JSON-LD."""
 
 import mimetypes
+import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+
+from articles.site import site_chrome, site_settings
 
 LOGO_PATH = "img/logo.png"
 LOGO_SIZE = (512, 512)
@@ -27,6 +30,14 @@ def absolute_url(url):
     if urlsplit(url).scheme:
         return url
     return f"{settings.SITE_URL}{url}"
+
+
+def absolute_links(html):
+    """`html` with its site-relative links (href="/...") made absolute, for feeds and copies."""
+    return RELATIVE_HREF.sub(f'href="{settings.SITE_URL}/', html)
+
+
+RELATIVE_HREF = re.compile(r'href="/(?!/)')
 
 
 def article_images(article):
@@ -68,17 +79,38 @@ def article_share_preview(article):
 
 
 def logo():
+    site = site_settings()
+    if site.logo and site.logo_width:
+        return Image(absolute_url(site.logo.url), site.logo_width, site.logo_height)
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
 
 
 def organization():
-    return {
+    site = site_settings()
+    data = {
         "@type": "NewsMediaOrganization",
         "@id": f"{settings.SITE_URL}/#organization",
-        "name": settings.SITE_NAME,
+        "name": site.name,
         "url": f"{settings.SITE_URL}/",
         "logo": image_object(logo()),
     }
+    if accounts := [url for _, url in site.social_links]:
+        data["sameAs"] = accounts
+    policies = site_chrome().policy_urls
+    for prop, role in POLICY_PROPERTIES.items():
+        if role in policies:
+            data[prop] = absolute_url(policies[role])
+    return data
+
+
+# The Trust Project's policy links in Organization JSON-LD: property -> the Page.role serving it.
+POLICY_PROPERTIES = {
+    "publishingPrinciples": "standards",
+    "ethicsPolicy": "standards",
+    "correctionsPolicy": "corrections",
+    "ownershipFundingInfo": "about",
+    "masthead": "about",
+}
 
 
 def image_object(image):
@@ -92,12 +124,72 @@ def person(author):
     return data
 
 
+def source_entity(source, *, with_affiliation=True):
+    """A source as what it is: a Periodical, a Person, a university, a news organisation..."""
+    data = {"@type": source.source_kind.schema_type, "name": source.name}
+    if source.url:
+        data["url"] = source.url
+    if source.honorific_suffix:
+        data["honorificSuffix"] = source.honorific_suffix
+    if with_affiliation and source.affiliation_id:
+        data["affiliation"] = source_entity(source.affiliation, with_affiliation=False)
+    return data
+
+
 def citation(cite):
-    data = {"@type": "CreativeWork", "name": cite.source.name}
+    """
+    A cited journal is itself a creative work (a Periodical, or one of its papers when the
+    citation links to one). A person or an organisation is
+    not, and `citation` takes creative works: it is cited as what it said (the release, the
+    interview, the page linked), with the typed source as that work's `creator`.
+    """
+    entity = source_entity(cite.source)
+    if entity["@type"] != "Periodical":
+        data = {"@type": "CreativeWork", "name": cite.source.name, "creator": entity}
+    elif cite.url or cite.doi:
+        # A link or DOI on a journal points to one of its papers.
+        data = {"@type": "ScholarlyArticle", "name": cite.source.name, "isPartOf": entity}
+    else:
+        data = entity
+    if cite.note:
+        data["description"] = cite.note
     if cite.link:
         data["url"] = cite.link
     if cite.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": cite.doi}
+        data["sameAs"] = f"https://doi.org/{cite.doi}"
+    return data
+
+
+def scholarly_article(study):
+    """A study the story reports, as a consumer of scholarly metadata would look for it."""
+    data = {"@type": "ScholarlyArticle"}
+    if study.title:
+        data["name"] = data["headline"] = study.title
+    description = study.kind.label if study.design != "not_applicable" else ""
+    if study.population:
+        description = f"{description or 'Study'} in {study.population}"
+    if description:
+        data["description"] = description
+    if study.journal:
+        data["isPartOf"] = {"@type": "Periodical", "name": study.journal}
+    if study.published:
+        data["datePublished"] = study.published
+    if authors := [name.strip() for name in re.split(r"[,;\n]", study.authors) if name.strip()]:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    identifiers = []
+    if study.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi})
+        data["sameAs"] = data["url"] = study.doi_url
+    if study.pmid:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": study.pmid})
+        data.setdefault("url", study.pubmed_url)
+    if identifiers:
+        data["identifier"] = identifiers[0] if len(identifiers) == 1 else identifiers
+    if study.notice_badge:
+        data["creativeWorkStatus"] = study.notice_badge
+    elif study.is_preprint:
+        data["creativeWorkStatus"] = "Preprint"
     return data
 
 
@@ -111,7 +203,7 @@ def home_jsonld():
             {
                 "@type": "WebSite",
                 "@id": f"{settings.SITE_URL}/#website",
-                "name": settings.SITE_NAME,
+                "name": site_settings().name,
                 "url": f"{settings.SITE_URL}/",
                 "inLanguage": "en-GB",
                 "publisher": {"@id": f"{settings.SITE_URL}/#organization"},
@@ -129,13 +221,13 @@ def article_jsonld(article):
     """
     NewsArticle, BreadcrumbList and, for medically reviewed stories, MedicalWebPage.
 
-    Reads only what the article page prefetches: bylines, citations, corrections and tags.
+    Reads only what the article page prefetches: bylines, studies, citations, corrections, tags.
     """
     url = absolute_url(article.get_absolute_url())
     category_url = absolute_url(article.category.get_absolute_url())
     page_type = "MedicalWebPage" if article.reviewed_by_id else "WebPage"
     news = {
-        "@type": "NewsArticle",
+        "@type": article.work.schema_type,
         "@id": f"{url}#article",
         "headline": article.title,
         "description": article.meta_description,
@@ -153,11 +245,13 @@ def article_jsonld(article):
         "keywords": ", ".join(tag.name for tag in article.tags.all()),
         "inLanguage": "en-GB",
         "isAccessibleForFree": True,
+        "genre": article.work.label,
     }
     if images := article_images(article):
         news["image"] = [image_object(image) for image in images]
-    if citations := article.citations.all():
-        news["citation"] = [citation(cite) for cite in citations]
+    studies = [scholarly_article(study) for study in article.studies.all()]
+    if cited := studies + [citation(cite) for cite in article.citations.all()]:
+        news["citation"] = cited
     if corrections := article.corrections.all():
         news["correction"] = [
             {

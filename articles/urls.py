@@ -10,8 +10,21 @@ app_name = "articles"
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("robots.txt", public_page(views.RobotsView.as_view()), name="robots"),
+    path("llms.txt", public_page(views.LlmsTxtView.as_view()), name="llms_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("archive/", public_page(views.ArchiveView.as_view()), name="archive"),
+    path(
+        "archive/<int:year>/<int:month>/",
+        public_page(views.MonthView.as_view()),
+        name="archive_month",
+    ),
+    path(
+        "category-colours.css",
+        public_page(views.CategoryColoursView.as_view()),
+        name="category_colours",
+    ),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("opensearch.xml", public_page(views.OpenSearchView.as_view()), name="opensearch"),
     path("feed/rss/", public_page(feeds.LatestFeed()), name="feed_rss"),
     path("feed/atom/", public_page(feeds.LatestAtomFeed()), name="feed_atom"),
     path(
@@ -42,6 +55,8 @@ urlpatterns = [
     path("source/<slug:slug>/", public_page(views.SourceView.as_view()), name="source"),
     path("author/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/page/<int:pk>/", views.PagePreviewView.as_view(), name="page_preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
+    path("<slug:slug>.md", public_page(views.MarkdownView.as_view()), name="markdown"),
     path("<slug:slug>/", public_page(views.PublishedArticleView.as_view()), name="article"),
 ]

@@ -1,29 +1,43 @@
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.views import View
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView, MonthArchiveView, TemplateView
 from taggit.models import Tag
 
+from articles import search
 from articles.forms import SearchForm
+from articles.markdown_copies import page_markdown, story_markdown
 from articles.models import (
     Article,
     ArticleAuthor,
     Author,
     Category,
     Citation,
+    Page,
     SlugRedirect,
     Source,
+    Study,
 )
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
 
 LATEST_ON_HOME = 6
 PER_SECTION_ON_HOME = 3
+REVIEWED_ON_AUTHOR_PAGE = 12
+MAX_SEARCH_RESULTS = 240
+TOPICS_ON_SEARCH = 12
+RECENT_FOR_TOPICS = 500
+LATEST_ON_SEARCH = 4
 
 
 class PublishedMixin:
@@ -35,6 +49,12 @@ class PublishedMixin:
 
 class HomeView(PublishedMixin, TemplateView):
     template_name = "articles/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # The front page has one page; older stories are in the archive.
+        if "page" in request.GET:
+            return redirect(f"{reverse('articles:archive')}?{request.GET.urlencode()}")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
@@ -117,11 +137,14 @@ class SourceView(ArticleListView):
     def filter_for(self, queryset, source):
         return queryset.filter(citations__source=source).distinct()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
+
     def heading(self):
         return f"Stories citing {self.subject.name}"
 
     def description(self):
-        kind = self.subject.get_kind_display().lower()
+        kind = self.subject.source_kind.reader_label
         return f"Stories that cite {self.subject.name} ({kind}) as a source, newest first."
 
 
@@ -131,6 +154,14 @@ class AuthorView(ArticleListView):
     def filter_for(self, queryset, author):
         return queryset.filter(authors=author)
 
+    def get_context_data(self, **kwargs):
+        reviewed = Article.objects.published().for_cards().filter(reviewed_by=self.subject)
+        return super().get_context_data(
+            author=self.subject,
+            reviewed=reviewed.order_by("-published_at", "-pk")[:REVIEWED_ON_AUTHOR_PAGE],
+            **kwargs,
+        )
+
     def heading(self):
         return self.subject.display_name
 
@@ -138,19 +169,97 @@ class AuthorView(ArticleListView):
         return self.subject.bio or f"Stories by {self.subject.name}, newest first."
 
 
+class ArchiveView(PublishedMixin, ListView):
+    """Every published story, newest first, with the months that have any."""
+
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    paginate_by = 24
+
+    def get_context_data(self, **kwargs):
+        months = Article.objects.published().dates("published_at", "month", order="DESC")
+        return super().get_context_data(months=months, heading="Archive", **kwargs)
+
+
+class MonthView(PublishedMixin, MonthArchiveView):
+    template_name = "articles/archive.html"
+    context_object_name = "articles"
+    date_field = "published_at"
+    month_format = "%m"
+    paginate_by = 48
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["months"] = Article.objects.published().dates("published_at", "month", order="DESC")
+        context["heading"] = f"Stories from {context['month']:%B %Y}"
+        return context
+
+
+class SearchPaginator(Paginator):
+    """Pages of the best `MAX_SEARCH_RESULTS` only: past those, readers refine their search."""
+
+    @cached_property
+    def matches(self):
+        return self.object_list.order_by()[: MAX_SEARCH_RESULTS + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.matches, MAX_SEARCH_RESULTS)
+
+    @property
+    def has_more(self):
+        return self.matches > MAX_SEARCH_RESULTS
+
+
 class SearchView(PublishedMixin, ListView):
     template_name = "articles/search.html"
     context_object_name = "articles"
+    paginator_class = SearchPaginator
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
-        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
-        if not self.query:
+        self.query = self.suggestion = ""
+        if not self.form.is_valid() or not self.form.cleaned_data["q"]:
             return Article.objects.none()
-        return super().get_queryset().search(self.query)
+        self.query = self.form.cleaned_data["q"]
+        stories = self.form.filter(super().get_queryset())
+        results = stories.search(self.query)
+        if not results.exists() and (suggestion := stories.spelling_suggestion(self.query)):
+            self.suggestion = suggestion
+            results = stories.search(suggestion)
+        # Ranking reads ids only; the page's stories come with their highlights in one query.
+        return results.values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        context["suggestion"] = self.suggestion
+        if ids := list(context["page_obj"] or []):
+            marked = Article.objects.for_cards().highlights(self.suggestion or self.query, ids)
+            stories = {story.pk: story for story in marked}
+            context["articles"] = [stories[pk] for pk in ids]
+            for story in context["articles"]:
+                story.headline_html = search.highlighted(story.headline_html)
+                story.excerpt_html = search.highlighted(story.excerpt_html)
+        else:
+            # Somewhere to go next: the topics most used lately, and the newest stories.
+            published = Article.objects.published()
+            recent = published.order_by("-published_at").values("pk")[:RECENT_FOR_TOPICS]
+            context["topics"] = (
+                Tag.objects.filter(articles_taggedarticle_items__content_object__in=recent)
+                .annotate(stories=Count("articles_taggedarticle_items"))
+                .order_by("-stories", "name")[:TOPICS_ON_SEARCH]
+            )
+            context["latest"] = published.for_cards().order_by("-published_at", "-pk")[
+                :LATEST_ON_SEARCH
+            ]
+        return context
+
+
+class OpenSearchView(TemplateView):
+    """Lets browsers add the site's search to their search bar (linked from every page)."""
+
+    template_name = "opensearch.xml"
+    content_type = "application/opensearchdescription+xml; charset=utf-8"
 
 
 class ArticleView(DetailView):
@@ -169,8 +278,12 @@ class ArticleView(DetailView):
             .prefetch_related(
                 "tags",
                 "corrections",
+                Prefetch("studies", queryset=Study.objects.with_confirmed_notice()),
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
+                Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("source__affiliation"),
+                ),
             )
         )
 
@@ -183,28 +296,90 @@ class ArticleView(DetailView):
         return super().get_context_data(more_stories=more, also_like=list(also), **kwargs)
 
 
+class MarkdownView(View):
+    """/<slug>.md: the published story, or page, at /<slug>/ as Markdown."""
+
+    def get(self, request, slug):
+        story = ArticleView.with_page_data(Article.objects.published()).filter(slug=slug).first()
+        if story is not None:
+            text = story_markdown(story)
+        else:
+            text = page_markdown(get_object_or_404(Page.objects.published(), slug=slug))
+        return HttpResponse(text, content_type="text/markdown; charset=utf-8")
+
+
+class LlmsTxtView(TemplateView):
+    """/llms.txt: what the publication is and where its sections, pages and feeds are."""
+
+    template_name = "llms.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        latest = Article.objects.published().for_cards().order_by("-published_at", "-pk")[:20]
+        return super().get_context_data(latest=latest, **kwargs)
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
 
 
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
     return redirect(static("favicon.ico"))
 
 
+class PageView(DetailView):
+    template_name = "articles/page_detail.html"
+    context_object_name = "page"
+    queryset = Page.objects.published()
+
+
+@method_decorator(never_cache, name="dispatch")
+class PagePreviewView(PageView):
+    """A page in any status, for staff who may see pages."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_page"):
+            raise Http404
+        return Page.objects.all()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context | {"is_preview": True}, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
 class PublishedArticleView(ArticleView):
-    """The public story page; an old address of a renamed story redirects permanently."""
+    """
+    The public story page at /<slug>/; the same short address serves a page (About, Privacy...),
+    and an old address of a renamed story redirects permanently.
+    """
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
+            try:
+                return PageView.as_view()(request, *args, **kwargs)
+            except Http404:
+                pass
             redirect = SlugRedirect.objects.filter(old_slug=kwargs["slug"]).first()
             if redirect and redirect.article.state == Article.State.LIVE:
                 return HttpResponsePermanentRedirect(redirect.article.get_absolute_url())
             raise
+
+
+class CategoryColoursView(TemplateView):
+    """The categories' colours as a stylesheet: the Content Security Policy refuses style=""."""
+
+    template_name = "articles/category_colours.css"
+    content_type = "text/css; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"categories": Category.objects.all()}
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -18,6 +18,7 @@ from newsletter.models import Delivery, Edition, EditionArticle, Subscriber
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
+    view_on_site = False  # its only page is the subscriber's own, behind their signed link
     list_display = ["email", "status", "frequency", "created_at", "confirmed_at", "is_paused"]
     list_filter = ["status", "frequency", "categories", "created_at"]
     search_fields = ["email"]

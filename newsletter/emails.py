@@ -11,6 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from articles.site import site_settings
 from newsletter.tokens import confirm_token, manage_token
 
 # Stand-ins rendered into an edition once, replaced per subscriber: rendering the templates
@@ -35,11 +36,12 @@ def preferences_url(subscriber, token=None):
 
 
 def _message(*, subject, template, context, to, headers=None, connection=None):
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    site = site_settings()
+    context = {"SITE_NAME": site.name, "SITE_URL": settings.SITE_URL, **context}
     message = EmailMultiAlternatives(
         subject,
         render_to_string(f"newsletter/email/{template}.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
+        site.sender,
         [to],
         headers=headers,
         connection=connection,
@@ -53,7 +55,7 @@ def _message(*, subject, template, context, to, headers=None, connection=None):
 def confirmation_message(subscriber):
     url = absolute(reverse("newsletter:confirm", kwargs={"token": confirm_token(subscriber)}))
     return _message(
-        subject=f"Please confirm your subscription to {settings.SITE_NAME}",
+        subject=f"Please confirm your subscription to {site_settings().name}",
         template="confirm",
         context={"confirm_url": url, "email": subscriber.email},
         to=subscriber.email,
@@ -62,7 +64,7 @@ def confirmation_message(subscriber):
 
 def manage_link_message(subscriber):
     return _message(
-        subject=f"Your {settings.SITE_NAME} newsletter settings",
+        subject=f"Your {site_settings().name} newsletter settings",
         template="manage_link",
         context={"preferences_url": preferences_url(subscriber), "email": subscriber.email},
         to=subscriber.email,
@@ -93,12 +95,13 @@ class EditionRenderer:
         self.edition = edition
         self.stories = stories
         self._rendered = {}
+        self.site = site_settings()
 
     def _render(self, stories):
         key = tuple(story.pk for story in stories)
         if key not in self._rendered:
             context = {
-                "SITE_NAME": settings.SITE_NAME,
+                "SITE_NAME": self.site.name,
                 "SITE_URL": settings.SITE_URL,
                 "edition": self.edition,
                 "stories": [story_context(story) for story in stories],
@@ -125,7 +128,7 @@ class EditionRenderer:
         message = EmailMultiAlternatives(
             f"{subject_prefix}{self.edition.subject}",
             text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),
-            settings.DEFAULT_FROM_EMAIL,
+            self.site.sender,
             [subscriber.email],
             headers=unsubscribe_headers(unsubscribe),
             connection=connection,

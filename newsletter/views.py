@@ -1,4 +1,5 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import OperationalError, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,8 +8,10 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from newsletter import subscribers
+from newsletter.archive import sent_editions
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.forms import (
@@ -36,6 +39,7 @@ DONE = (
 )
 PRESS_AGAIN = "One more step: please press the button again to confirm you want our newsletter."
 TOO_MANY = "Too many attempts from here. Please wait an hour and try again."
+BUSY = "We are very busy this moment and could not take that. Please try again in a minute."
 REFUSED = "This form can only be sent from our own pages. Please use the newsletter page."
 
 
@@ -51,6 +55,23 @@ def _answer(request, *, message, status=200, template="newsletter/message.html",
     return render(request, template, {"message": message}, status=status)
 
 
+def _enqueue(task, **kwargs):
+    """Queues `task`; False when the database would not take the write in time."""
+    try:
+        with transaction.atomic():
+            task.enqueue(**kwargs)
+    except OperationalError:  # SQLite: another writer held the lock past the busy timeout
+        return False
+    return True
+
+
+def _busy(request):
+    """Nothing was stored: the person is asked to send the form again shortly."""
+    response = _answer(request, message=BUSY, status=503, retry=True)
+    response["Retry-After"] = "30"
+    return response
+
+
 def _fresh_form(data=None):
     """A form for an uncached page, with a timing token that starts now."""
     initial = {"form_token": form_token(), "source": "/newsletter/", "frequency": "daily"}
@@ -60,7 +81,7 @@ def _fresh_form(data=None):
 
 
 def _page(request, form, *, message="", status=200):
-    context = {"form": form, "message": message}
+    context = {"form": form, "message": message, "recent_editions": sent_editions()[:3]}
     return render(request, "newsletter/newsletter_page.html", context, status=status)
 
 
@@ -83,7 +104,8 @@ def _signup(request, form):
         return _page(request, _fresh_form(data), message=PRESS_AGAIN)
     if rate_limited(request, data["email"]):
         return _answer(request, message=TOO_MANY, status=429)
-    subscribers.signup.enqueue(
+    queued = _enqueue(
+        subscribers.signup,
         email=data["email"],
         category_ids=[category.pk for category in data["categories"]],
         frequency=data["frequency"] or None,
@@ -91,7 +113,7 @@ def _signup(request, form):
         consent_text=f"{CONSENT_HEADING}. {CONSENT_TEXT}",
         asked_at=timezone.now().isoformat(),
     )
-    return _answer(request, message=DONE)
+    return _answer(request, message=DONE) if queued else _busy(request)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -125,6 +147,7 @@ class SubscribeView(View):
         return _signup(request, form)
 
 
+@require_safe
 @never_cache
 def form_token_view(request):
     return JsonResponse({"token": form_token()})
@@ -239,7 +262,8 @@ class NewLinkView(View):
             return render(request, "newsletter/new_link.html", {"form": form}, status=400)
         if rate_limited(request, form.cleaned_data["email"]):
             return _answer(request, message=TOO_MANY, status=429)
-        subscribers.send_link.enqueue(email=form.cleaned_data["email"])
+        if not _enqueue(subscribers.send_link, email=form.cleaned_data["email"]):
+            return _busy(request)
         return _answer(
             request,
             message="If that address is on our list, a new link is on its way to it now.",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from dotenv import load_dotenv
 
 from newsroom.email_url import parse_email_url
@@ -56,7 +57,7 @@ SITE_DESCRIPTION = os.environ.get(
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS") or [SITE_URL]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,11 +71,16 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "django_tasks_db",
+    "axes",
     "articles",
     "newsletter",
+    # Site-wide management commands (backup, restore); the project package has no models.
+    "newsroom",
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz before the HTTPS redirect, ALLOWED_HOSTS and the page cache.
+    "newsroom.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -85,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -100,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "articles.context_processors.site",
             ],
         },
@@ -109,6 +118,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'newsroom.sqlite3'}",
+        # Persistent connections, checked before reuse: a restarted PostgreSQL costs one retry.
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -116,19 +126,25 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
+        # A writer waits this many seconds for another to finish before "database is locked".
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "10")),
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Production profile: cache. ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that acts as an empty cache while Redis is unreachable, so
+            # that pages still render (uncached) and signups still work; see the module.
+            "BACKEND": "newsroom.redis_cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -136,12 +152,22 @@ else:
 # Longest time a public page stays in the page cache (0 turns it off); see articles/cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "email"],
-    }
-}
+# --- Production profile: task queue. ---
+# The database queue (django-tasks-db, `manage.py db_worker`) by default; TASKS_BACKEND=rq puts
+# the tasks on Redis (django-tasks-rq, `manage.py rqworker`), at TASKS_URL or else REDIS_URL.
+TASK_QUEUES = ["default", "email"]
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "") or "django_tasks_db.DatabaseBackend"
+if TASKS_BACKEND == "rq":
+    TASKS_BACKEND = "django_tasks_rq.RQBackend"
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": TASK_QUEUES}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    TASKS_URL = os.environ.get("TASKS_URL") or REDIS_URL
+    if not TASKS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs TASKS_URL or REDIS_URL (redis://...).")
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {name: {"URL": TASKS_URL} for name in TASK_QUEUES}
+# /healthz answers 503 when a task that could run has waited longer than this, in seconds.
+HEALTHZ_MAX_TASK_AGE = int(os.environ.get("HEALTHZ_MAX_TASK_AGE", "900"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -158,19 +184,51 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+# --- Production profile: media. ---
+MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded media is served by Django unless a front server or object storage takes it over.
 SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default=True)
+# Seconds browsers and CDNs may keep a media file Django serves: renditions and uploads get
+# unique names, so a changed image has a new URL.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "31536000"))
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    # django-storages on S3 or an S3-compatible store (MinIO, R2, Spaces...); boto3 also reads
+    # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment.
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("S3_LOCATION", "media"),
+            "querystring_auth": env_bool("S3_QUERYSTRING_AUTH"),
+            "file_overwrite": False,
+            "default_acl": os.environ.get("S3_DEFAULT_ACL") or None,
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}, immutable"},
+        },
+    }
+    SERVE_MEDIA = False
+elif MEDIA_STORAGE == "filesystem":
+    MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE is {MEDIA_STORAGE!r}: use filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000
 
-MAILERS = {
-    "default": parse_email_url(os.environ.get("EMAIL_URL") or f"file://{DATA_DIR / 'mail'}"),
-}
+# A production site (an https SITE_URL, debug off) mails through the machine's own mail server
+# by default, as Django does; elsewhere email is written to files.
+_EMAIL_DEFAULT = (
+    "smtp://localhost:25"
+    if SITE_URL.startswith("https://") and not DEBUG
+    else f"file://{DATA_DIR / 'mail'}"
+)
+MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL") or _EMAIL_DEFAULT)}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Good News Daily <news@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # django-anymail: email services' webhooks report bounces and complaints to the newsletter.
@@ -180,11 +238,67 @@ NEWSLETTER_DIGEST_APPROVAL = env_bool("NEWSLETTER_DIGEST_APPROVAL")
 NEWSLETTER_DAILY_DIGEST_HOUR = int(os.environ.get("NEWSLETTER_DAILY_DIGEST_HOUR", "7"))
 NEWSLETTER_WEEKLY_DIGEST_WEEKDAY = int(os.environ.get("NEWSLETTER_WEEKLY_DIGEST_WEEKDAY", "0"))
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SITE_URL.startswith("https://")
+# --- Production profile: TLS. On with DJANGO_DEBUG=0 and an https SITE_URL; each can be turned
+# off (DJANGO_SECURE_SSL_REDIRECT=0, DJANGO_SECURE_HSTS_SECONDS=0, ...). ---
+HTTPS = SITE_URL.startswith("https://") and not DEBUG
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS") or 31536000 * HTTPS)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=HTTPS)
+# The header a TLS-terminating proxy sets to "https"; it must strip the header from clients.
+# Empty or "off" when the site is not behind such a proxy.
+_proxy_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+if _proxy_header.strip().lower() in {"", "0", "off", "none", "false"} or DEBUG:
+    SECURE_PROXY_SSL_HEADER = None
+else:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.strip().upper().replace("-", "_"), "https")
+# --- End of the production profile's TLS block. ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Hardening (issue 12): headers, cookies, admin protection. Kept together on purpose. ---
+# (HSTS, https redirect and secure cookies: the production block above.)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy: only the site's own scripts, styles, images and fonts, and an inline
+# <script> or <style> only with the request's nonce (`{{ csp_nonce }}`); no inline style="".
+# The rich text editor (django-prose-editor 0.28's Tiptap) adds one fixed <style> element of its
+# own, allowed by its hash; tests/browser/test_csp.py tells when an upgrade changes it.
+PROSE_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, PROSE_EDITOR_STYLE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Only staff have sessions: they end after SESSION_COOKIE_AGE seconds whatever happens, and
+# when the browser closes unless SESSION_EXPIRE_AT_BROWSER_CLOSE=0.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(10 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# The admin's address: somewhere other than /admin/ keeps most password-guessing robots away.
+ADMIN_PATH = (os.environ.get("DJANGO_ADMIN_PATH", "").strip("/") or "admin") + "/"
+# Login throttling (django-axes), in the database so that every worker shares it: after
+# AXES_FAILURE_LIMIT failures for one username from one address, that pair waits an hour.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# --- End of hardening block. ---
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -197,3 +311,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Study metadata (articles/scholarly.py): Crossref for DOIs, NCBI E-utilities for PubMed IDs.
+# A contact address puts our requests in Crossref's "polite pool".
+CROSSREF_MAILTO = os.environ.get("CROSSREF_MAILTO", "")
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org").rstrip("/")
+EUTILS_API_URL = os.environ.get(
+    "EUTILS_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+).rstrip("/")
+SCHOLARLY_TIMEOUT = float(os.environ.get("SCHOLARLY_TIMEOUT", "5"))
+SCHOLARLY_CACHE_SECONDS = int(os.environ.get("SCHOLARLY_CACHE_SECONDS", str(24 * 3600)))
+# Flesch reading ease the publication aims for (60 is plain English), shown on the story form.
+READABILITY_TARGET = int(os.environ.get("READABILITY_TARGET", "60"))

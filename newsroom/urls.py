@@ -1,16 +1,21 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
 
 def serve_media(request, path):
     # MEDIA_ROOT is read per request, not frozen when the URLconf is first imported.
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    # Uploads and renditions never change under one name (storage picks a new one), so browsers
+    # and CDNs may keep them for good.
+    patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE, immutable=True)
+    return response
 
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("newsletter/", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]

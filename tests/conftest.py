@@ -10,6 +10,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The site settings and links are cached: none may outlive the test that saved them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def redis_cache(settings):
     """Django's cache in the machine's Redis, as in production; skipped locally without one."""
@@ -31,3 +39,26 @@ def redis_cache(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def _scholarly_server():
+    from tests import scholarly_stub
+
+    server = scholarly_stub.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def scholarly_stub(_scholarly_server, settings):
+    """Crossref and E-utilities answered by tests/articles/scholarly_stub.py on loopback."""
+    settings.CROSSREF_API_URL = settings.EUTILS_API_URL = _scholarly_server.url
+    settings.CROSSREF_MAILTO = "editors@news.example.org"
+    settings.SCHOLARLY_TIMEOUT = 0.5
+    _scholarly_server.requests.clear()
+    from django.core.cache import cache
+
+    cache.clear()
+    return _scholarly_server

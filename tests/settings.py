@@ -19,3 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# Login throttling off, or the suite's many logins would lock it out; tests/newsroom turns it on.
+AXES_ENABLED = False

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles.demo.loader import load_publication
 from articles.models import Article, ArticleAuthor, Category, Citation, Source, TaggedArticle
@@ -74,3 +75,12 @@ def test_demo_accounts_print_credentials_that_sign_in(client, capsys):
         assert client.login(username=username, password=password)
     call_command("demo_editor")
     assert passwords["editor"] in capsys.readouterr().out
+
+
+def test_generate_articles_leaves_planner_statistics_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics")
+    call_command("generate_articles", 30, batch_size=10)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
+        assert cursor.fetchone()[0] >= 30  # -1 until the table is analysed

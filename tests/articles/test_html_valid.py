@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from articles.demo.images import hero_jpeg
-from articles.models import Correction, Series
-from newsletter.models import Subscriber
+from articles.models import Correction, Page, Series
+from newsletter.models import Edition, Subscriber
 from newsletter.tokens import confirm_token, manage_token
 from tests.factories import (
     ArticleFactory,
@@ -77,6 +77,17 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     for n in range(14):
         ArticleFactory(category=nature if n % 2 else health, tags=["cancer"])
     reader = Subscriber.objects.create(email="reader@example.com")
+    edition = Edition.objects.create(
+        subject="This week", intro="Hello.", status="sent", sent_at=article.published_at
+    )
+    edition.links.create(article=article)
+    Page.objects.create(
+        title="About us",
+        slug="about",
+        description="Who we are.",
+        body="<h2>Who</h2><p>We <a href='mailto:a@example.com'>write</a>.</p><ul><li>x</li></ul>",
+        status="published",
+    )
 
     pages = {
         "home": reverse("articles:home"),
@@ -87,6 +98,13 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         "tag": reverse("articles:tag", args=["cancer"]),
         "source": science_advances.get_absolute_url(),
         "author": writer.get_absolute_url(),
+        "page": "/about/",
+        "archive": reverse("articles:archive"),
+        "archive-month": reverse(
+            "articles:archive_month", args=[article.published_at.year, article.published_at.month]
+        ),
+        "newsletter-archive": reverse("newsletter:archive"),
+        "newsletter-edition": reverse("newsletter:edition", args=[edition.pk]),
         "404": "/no-such-story/",
         "search": reverse("articles:search") + "?q=cancer",
         "search-empty": reverse("articles:search") + "?q=nothing+matches+this",

@@ -76,7 +76,9 @@ def test_article_page_shows_every_part_of_the_story(client, health):
     html = html_of(client.get(article.get_absolute_url()))
 
     assert f'href="{health.get_absolute_url()}">🏥 Health</a>' in html
-    assert "<h1>Longer-lived CAR-T cells</h1>" in html
+    # Never broken as "CAR-" / "T cells": hyphenated words stay whole, a lone letter stays tied.
+    nobr = '<span class="nobr">{}</span>'.format
+    assert f"<h1>{nobr('Longer-lived')} {nobr('CAR-T')}\u00a0cells</h1>" in html
     assert "Engineered cells lasted longer in mice." in html
     assert f'<a href="{writer.get_absolute_url()}">Ada Writer, PhD</a> and ' in html
     assert '<time datetime="2026-03-01T09:00:00+0000">1 March 2026</time>' in html
@@ -98,14 +100,24 @@ def test_article_page_shows_every_part_of_the_story(client, health):
 
 def test_sources_line_links_urls_and_dois(client, health):
     article = ArticleFactory(category=health)
-    journal = SourceFactory(name="Science Advances", url="https://www.science.org/")
+    journal = SourceFactory(name="Science Advances", kind="journal", url="https://www.science.org/")
     cite(article, journal, doi="10.1126/sciadv.abc123")
-    cite(article, SourceFactory(name="Einstein", url="https://einsteinmed.edu/"))
-    cite(article, SourceFactory(name="A Researcher", url=""))
+    einstein = SourceFactory(name="Einstein", url="https://einsteinmed.edu/")
+    cite(article, einstein, url="https://einsteinmed.edu/news/car-t")
+    researcher = SourceFactory(name="A Researcher", kind="researcher", url="")
+    cite(article, researcher)
     html = html_of(client.get(article.get_absolute_url()))
+    # Each source links its page on this site; the study itself is linked by DOI or address.
     assert (
-        '<strong>Sources:</strong>\n        <a href="https://doi.org/10.1126/sciadv.abc123">'
-        'Science Advances</a> · <a href="https://einsteinmed.edu/">Einstein</a> · A Researcher'
+        "<strong>Sources:</strong>\n        "
+        f'<a href="{journal.get_absolute_url()}">Science Advances</a> '
+        '<span class="source-kind">(journal)</span> '
+        '(<a href="https://doi.org/10.1126/sciadv.abc123">the study</a>) · '
+        f'<a href="{einstein.get_absolute_url()}">Einstein</a> '
+        '<span class="source-kind">(institution)</span> '
+        '(<a href="https://einsteinmed.edu/news/car-t">the study</a>) · '
+        f'<a href="{researcher.get_absolute_url()}">A Researcher</a> '
+        '<span class="source-kind">(researcher)</span>'
     ) in html
 
 

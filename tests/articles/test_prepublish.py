@@ -1,5 +1,7 @@
 import pytest
 
+from articles.claims import health_story_without_study
+from articles.models import Study
 from articles.prepublish import article_blockers, article_warnings
 from tests.factories import ArticleFactory as BareArticleFactory
 from tests.factories import AuthorFactory, CategoryFactory, SourceFactory, byline, cite
@@ -26,12 +28,15 @@ def test_a_well_prepared_story_has_no_warnings(health):
         category=health, evidence_stage="phase_3", seo_description=GOOD_DESCRIPTION
     )
     cite(article, SourceFactory(), doi="10.1126/sciadv.abc123")
+    Study.objects.create(article=article, design="phase_3", doi="10.1126/sciadv.abc123")
     assert article_warnings(article) == []
 
 
 def test_health_story_without_a_source(health):
-    assert warnings_for(category=health, evidence_stage="phase_2") == [
-        "This Health story cites no source."
+    article = ArticleFactory(category=health, evidence_stage="phase_2")
+    assert article_warnings(article) == [
+        "This Health story cites no source.",
+        health_story_without_study(article, []),
     ]
 
 
@@ -40,6 +45,7 @@ def test_health_story_without_a_link_to_the_study(health):
         category=health, evidence_stage="phase_2", seo_description=GOOD_DESCRIPTION
     )
     cite(article, SourceFactory())
+    Study.objects.create(article=article, design="phase_2")
     assert article_warnings(article) == [
         "No citation links to the primary study (add its URL or DOI)."
     ]
@@ -48,6 +54,7 @@ def test_health_story_without_a_link_to_the_study(health):
 def test_health_story_without_an_evidence_stage(health):
     article = ArticleFactory(category=health, seo_description=GOOD_DESCRIPTION)
     cite(article, SourceFactory(), url="https://example.org/study")
+    Study.objects.create(article=article)
     assert article_warnings(article) == [
         "No evidence stage is set: readers should know how far this has got."
     ]

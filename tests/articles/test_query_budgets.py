@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from articles.demo.images import hero_jpeg
-from articles.models import Correction, Series
+from articles.models import Correction, Series, Study
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BUDGET = 8
+ARTICLE_BUDGET = BUDGET + 1  # the studies the story reports
 TAGS = [f"topic-{n}" for n in range(8)]
 
 
@@ -39,6 +40,10 @@ def publication():
         byline(story, *authors[: 2 + n % 3])
         cite(story, *sources[: 3 + n % 3], doi="10.1126/sciadv.abc123")
         Correction.objects.create(article=story, text="A figure was wrong.")
+        for position in range(2):
+            Study.objects.create(
+                article=story, position=position, journal="Science Advances", design="phase_2"
+            )
         Correction.objects.create(article=story, kind="update", text="New data.")
         stories.append(story)
     image = hero_jpeg("#0f766e", "seed", size=(320, 180))
@@ -63,7 +68,7 @@ def test_home(client, publication, django_assert_max_num_queries):
 
 def test_article(client, publication, django_assert_max_num_queries):
     story = publication["stories"][4]  # in the series, with image, tags, authors, sources
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(ARTICLE_BUDGET):
         response = get(client, story.get_absolute_url())
     assert response.context["article"].series_previous
     assert len(response.context["also_like"]) == 3

@@ -132,12 +132,12 @@ def test_seo_overrides_win_over_headline_and_standfirst(client):
     assert page.title == "Short title · Good News Daily"
     assert page.one("description") == page.one("og:description") == "A crisp summary."
     assert page.one("og:title") == page.one("twitter:title") == "Short title"
-    assert page.graph("NewsArticle")["headline"] == article.title
+    assert page.graph("ReportageNewsArticle")["headline"] == article.title
 
 
 def test_news_article_json_ld(client, story):
     url = f"{SITE}{story.get_absolute_url()}"
-    news = head(client, story.get_absolute_url()).graph("NewsArticle")
+    news = head(client, story.get_absolute_url()).graph("ReportageNewsArticle")
     assert news["headline"] == "Gene therapy restores hearing"
     assert news["description"] == "Children born deaf heard speech within weeks."
     assert news["image"] == [
@@ -174,7 +174,7 @@ def test_news_article_json_ld(client, story):
 
 def test_a_story_without_byline_is_credited_to_the_publisher(client):
     article = ArticleFactory()
-    news = head(client, article.get_absolute_url()).graph("NewsArticle")
+    news = head(client, article.get_absolute_url()).graph("ReportageNewsArticle")
     assert news["author"] == [{"@id": news["publisher"]["@id"]}]
 
 
@@ -196,7 +196,7 @@ def test_medically_reviewed_story_is_also_a_medical_web_page(client, story):
     assert medical["reviewedBy"]["name"] == "Maren Ellory"
     assert medical["reviewedBy"]["honorificSuffix"] == "M.D."
     assert medical["lastReviewed"] == "2026-03-20"
-    assert page.graph("NewsArticle")["mainEntityOfPage"]["@type"] == "MedicalWebPage"
+    assert page.graph("ReportageNewsArticle")["mainEntityOfPage"]["@type"] == "MedicalWebPage"
 
 
 def test_unreviewed_story_has_no_medical_web_page(client, story):
@@ -209,7 +209,7 @@ def test_script_end_tag_in_a_headline_cannot_break_out_of_json_ld(client):
     article = ArticleFactory(title=title)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
-    assert Head(html).graph("NewsArticle")["headline"] == title
+    assert Head(html).graph("ReportageNewsArticle")["headline"] == title
 
 
 def test_home_page_describes_the_publisher_and_its_search(client):

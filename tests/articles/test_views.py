@@ -21,7 +21,8 @@ def test_article_page_shows_the_story(client, health):
         category=health, title="Longer-lived CAR-T cells", evidence_stage="animal_study"
     )
     byline(article, AuthorFactory(name="Ada Writer", credentials="M.D."))
-    cite(article, SourceFactory(name="Science Advances", url="https://www.science.org/"))
+    journal = SourceFactory(name="Science Advances", url="https://www.science.org/")
+    cite(article, journal)
     cite(article, SourceFactory(name="EurekAlert", url=""))
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -31,7 +32,8 @@ def test_article_page_shows_the_story(client, health):
     assert "Ada Writer, M.D." in html
     assert "Animal study:" in html
     assert "Sources:" in html
-    assert '<a href="https://www.science.org/">Science Advances</a>' in html
+    # The source's page on this site, which links its own website.
+    assert f'<a href="{journal.get_absolute_url()}">Science Advances</a>' in html
 
 
 @pytest.mark.parametrize(

@@ -80,9 +80,9 @@ class Command(BaseCommand):
                 )
             done += size
             self.stdout.write(f"{done}/{count}", ending="\r")
-        # Fresh table statistics, so the query planner knows the tables' new sizes. PostgreSQL's
-        # autovacuum gathers them by itself; SQLite only when asked.
-        if connection.vendor == "sqlite":
+        # Fresh table statistics, so the query planner knows the tables' new sizes at once:
+        # SQLite gathers none unless asked, and PostgreSQL's autovacuum only after a delay.
+        if connection.vendor in ("sqlite", "postgresql"):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Generated {count} stories."))
@@ -104,6 +104,7 @@ class Command(BaseCommand):
             slug=f"generated-{run}-{index}",
             standfirst=" ".join(rng.choices(WORDS, k=30)).capitalize() + ".",
             body="".join(f"<p>{paragraph}</p>" for paragraph in paragraphs),
+            body_text=" ".join(paragraphs),  # what save() would derive, for search
             category_id=rng.choice(categories),
             status=Article.Status.PUBLISHED,
             published_at=now - timedelta(minutes=rng.randint(1, 60 * 24 * 365 * 5)),

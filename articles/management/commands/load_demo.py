@@ -14,6 +14,9 @@ from django.db import transaction
 
 from articles.demo.images import hero_jpeg
 from articles.demo.loader import CONTENT_DIR, ContentError, load_publication
+from articles.demo.pages import pages_load
+from articles.demo.site import site_load
+from articles.demo.studies import load_studies
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -135,4 +138,7 @@ class Command(BaseCommand):
                 Correction(article=article, kind=item.kind, date=item.date, text=item.text)
                 for item in story.corrections
             )
+        site_load()
+        pages_load()
+        load_studies()
         return created_count

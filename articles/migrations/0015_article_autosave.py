@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_article_indexes_for_scale'),
+        ('articles', '0014_merge_20261201_1044'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,279 @@
+"""
+The site measured from outside, in production mode: gunicorn (newsroom/gunicorn.conf.py, two
+sync workers) serving generated stories, loaded with wrk on loopback. For each page, with the
+page cache on and off (PAGE_CACHE_SECONDS=0): requests a second, p50 and p99 latency, and the
+workers' CPU time per request (utime + stime from /proc, over the run); beside the ceiling, the
+same gunicorn returning the article page's bytes from memory (tests/benchmarks/ceiling.py).
+
+`make bench BENCH_ARGS="http --articles 1000"`: SQLite in a throwaway data folder by default;
+with DATABASE_URL=postgres://..., a fresh database on that server (dropped afterwards). Set
+REDIS_URL to cache in Redis as in production (otherwise each worker caches in its memory).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from tests.benchmarks.common import ROOT, bench_env, manage
+
+TICK = os.sysconf("SC_CLK_TCK")
+URLS = """
+import json
+from articles.models import Article, Category
+from taggit.models import Tag
+article = Article.objects.published().order_by("-published_at").first()
+word = max(article.title.split(), key=len)
+print(json.dumps({
+    "home": "/",
+    "article": article.get_absolute_url(),
+    "category": Category.objects.order_by("pk").first().get_absolute_url(),
+    "tag": f"/tag/{article.tags.order_by('pk').first().slug}/",
+    "search": f"/search/?q={word}",
+    "rss feed": "/feed/rss/",
+    "atom feed": "/feed/atom/",
+    "sitemap": "/sitemap.xml",
+}))
+"""
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog="bench_http")
+    parser.add_argument("--articles", type=int, default=1_000)
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8107)
+    parser.add_argument("--output", help="JSON file (default: bench-http-<db>-<n>.json in var/)")
+    args, _ = parser.parse_known_args(argv)
+    if not shutil.which("wrk"):
+        sys.exit("bench_http needs wrk (apt-get install wrk).")
+
+    data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
+    database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
+    site = f"http://127.0.0.1:{args.port}"
+    env = bench_env(
+        data_dir,
+        DATABASE_URL=database_url,
+        DJANGO_DEBUG="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=site,
+        GUNICORN_BIND=f"127.0.0.1:{args.port}",
+        WEB_CONCURRENCY=str(args.workers),
+        GUNICORN_THREADS="1",
+        GUNICORN_ACCESS_LOG="",
+        GUNICORN_MAX_REQUESTS="0",  # no worker restarts during a run: their CPU is measured
+        GUNICORN_LOG_LEVEL="warning",
+    )
+    try:
+        print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
+        manage(env, "migrate", "--no-input")
+        manage(env, "collectstatic", "--no-input")
+        manage(env, "generate_articles", str(args.articles))
+        pages = json.loads(
+            subprocess.run(
+                [sys.executable, "manage.py", "shell", "--no-imports", "-c", URLS],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        results, peak_rss = [], {}
+        for cache in ("on", "off"):
+            seconds = os.environ.get("PAGE_CACHE_SECONDS", "300") if cache == "on" else "0"
+            with gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, "newsroom.wsgi") as server:
+                wait_for(site + "/healthz")
+                if cache == "on":
+                    (data_dir / "ceiling.html").write_bytes(fetch(site + pages["article"]))
+                for page, path in pages.items():
+                    results.append(
+                        {"page": page, "cache": cache, **load(server, site + path, args)}
+                    )
+                    print_row(results[-1], None)
+                peak_rss[cache] = server.peak_rss_mib()
+        ceiling_env = {**env, "BENCH_CEILING_BODY": str(data_dir / "ceiling.html")}
+        with gunicorn(ceiling_env, "tests.benchmarks.ceiling:application") as server:
+            wait_for(site + "/")
+            ceiling = {"page": "ceiling", "cache": "-", **load(server, site + "/", args)}
+            peak_rss["ceiling"] = server.peak_rss_mib()
+    finally:
+        drop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    report = {
+        "articles": args.articles,
+        "database": "postgresql" if database_url else "sqlite",
+        "cache": "redis" if os.environ.get("REDIS_URL") else "local memory per worker",
+        "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s",
+        "workers": args.workers,
+        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
+        "results": results,
+        "ceiling": ceiling,
+        "worker_peak_rss_mib": peak_rss,
+    }
+    output = Path(
+        args.output or ROOT / "var" / f"bench-http-{report['database']}-{args.articles}.json"
+    )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2) + "\n")
+    print_table(report)
+    print(f"Written to {output}")
+
+
+def fresh_database(url):
+    """A new, empty PostgreSQL database beside the one `url` names, and a way to drop it."""
+    if not url.startswith("postgres"):
+        return "", lambda: None
+    import psycopg
+
+    name = f"newsroom_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+
+    def drop():
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    return f"{url.rsplit('/', 1)[0]}/{name}", drop
+
+
+class gunicorn:
+    """gunicorn with the production config file, in a child process, and its workers' /proc."""
+
+    def __init__(self, env, app):
+        self.env, self.app = env, app
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "newsroom/gunicorn.conf.py", self.app],
+            cwd=ROOT,
+            env=self.env,
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    def workers(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def cpu_seconds(self):
+        total = 0
+        for pid in self.workers():
+            # Fields after the command name, which is in parentheses and may hold spaces.
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / TICK
+
+    def peak_rss_mib(self):
+        peaks = []
+        for pid in self.workers():
+            status = Path(f"/proc/{pid}/status").read_text()
+            peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+        return round(max(peaks), 1)
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.2)
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200, url
+        return response.read()
+
+
+def load(server, url, args):
+    for _ in range(3):  # warm up: the page cache filled, each worker's first request done
+        with urllib.request.urlopen(url, timeout=60) as response:
+            assert response.status == 200, url
+    cpu_before = server.cpu_seconds()
+    wrk = subprocess.run(
+        [
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.duration}s",
+            "--timeout=30s",  # wrk's 2 s default would drop the slowest pages from the figures
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    cpu = server.cpu_seconds() - cpu_before
+    requests = int(re.search(r"(\d+) requests in", wrk).group(1))
+    errors = sum(
+        int(count) for count in re.findall(r"(?:Non-2xx or 3xx responses|timeout):? (\d+)", wrk)
+    )
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1)),
+        "p50_ms": latency(wrk, "50%"),
+        "p99_ms": latency(wrk, "99%"),
+        "cpu_ms": round(cpu * 1000 / max(requests, 1), 2),
+        "requests": requests,
+        "errors": errors,
+    }
+
+
+def latency(wrk, percentile):
+    match = re.search(rf"^\s*{percentile}\s+([\d.]+)(us|ms|s|m)\s*$", wrk, re.M)
+    if match is None:
+        raise RuntimeError(f"No {percentile} latency in wrk's output:\n{wrk}")
+    value, unit = match.groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit], 2)
+
+
+def print_row(row, ceiling):
+    share = f"{100 * row['rps'] / ceiling['rps']:>7.1f}%" if ceiling else ""
+    print(
+        f"{row['page']:<12}{row['cache']:>6}{row['rps']:>10.0f}{row['p50_ms']:>9.2f}"
+        f"{row['p99_ms']:>9.2f}{row['cpu_ms']:>9.2f}{row['errors']:>7}{share}",
+        flush=True,
+    )
+
+
+def print_table(report):
+    print(
+        f"\n{report['articles']} stories on {report['database']}, cache: {report['cache']}; "
+        f"{report['workers']} sync workers, wrk {report['wrk']}; "
+        f"load average {report['machine']['load_average'][0]:.1f} "
+        f"on {report['machine']['cpus']} CPUs"
+    )
+    print(
+        f"{'page':<12}{'cache':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms':>9}"
+        f"{'errors':>7}{'ceiling':>9}"
+    )
+    for row in report["results"]:
+        print_row(row, report["ceiling"])
+    print_row(report["ceiling"], report["ceiling"])
+    rss = ", ".join(f"{name} {mib} MiB" for name, mib in report["worker_peak_rss_mib"].items())
+    print(f"worker peak RSS: {rss}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
