@@ -6,7 +6,7 @@ autosave and presence pings of the story form (static/js/autosave.js).
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -69,8 +69,12 @@ class EditorialViewsMixin:
 
     def _story(self, request, pk):
         """The story `pk` as `request.user` may see it (404 otherwise), or None for a new one."""
-        if not pk:
+        if pk in (None, ""):
             return None
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError):
+            raise Http404 from None
         return get_object_or_404(self.get_queryset(request), pk=pk)
 
     def autosave_view(self, request):
@@ -98,5 +102,8 @@ class EditorialViewsMixin:
         return JsonResponse({"copy": saved})
 
     def presence_view(self, request, pk):
-        others = autosave.presence_ping(user=request.user, article=self._story(request, pk))
+        article = self._story(request, pk)
+        if article is None:
+            raise Http404
+        others = autosave.presence_ping(user=request.user, article=article)
         return JsonResponse({"others": others})
