@@ -42,7 +42,7 @@ class EditorialViewsMixin:
         """The tags whose name contains `q`, the exact match first: for the tag field's list."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        term = request.GET.get("q", "").strip()[:100]
+        term = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses NUL
         tags = exact_first(Tag.objects.filter(name__icontains=term), "name", term, then=["name"])
         return JsonResponse({"tags": [tag.name for tag in tags[:TAG_SUGGESTIONS]] if term else []})
 
