@@ -83,6 +83,7 @@ run: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(PY) manage.py migrate --no-input --verbosity 0
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py load_demo_editions
 	$(PY) manage.py build_renditions
 	$(PY) manage.py demo_editor
 	$(PY) manage.py schedule_digests

@@ -23,6 +23,9 @@ from articles.admin_evidence import (
     study_notice_flag,
 )
 from articles.admin_revisions import RevisionsMixin
+from articles.admin_search import ExactFirstSearchMixin
+from articles.admin_views import EditorialViewsMixin
+from articles.autosave import autosave_discard
 from articles.forms import ArticleAdminForm, CheckedImageField, PageAdminForm
 from articles.models import (
     SOCIAL_URL_FIELDS,
@@ -38,16 +41,16 @@ from articles.models import (
     SiteSettings,
     SlugRedirect,
     Source,
-    TaggedArticle,
 )
 from articles.prepublish import article_blockers, article_warnings
 from articles.preview import PREVIEW_LINK_LIFETIME, shared_preview_url, staff_preview_url
+from articles.seo import article_share_preview
 
 State = Article.State
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "emoji", "colour", "position", "requires_medical_review"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -55,7 +58,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "credentials", "role", "user"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
@@ -64,7 +67,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "affiliation", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "url"]
@@ -73,7 +76,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ExactFirstSearchMixin, admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -93,35 +96,31 @@ class StoryPartInline(admin.TabularInline):
     related = []
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related(*self.related)
+        queryset = super().get_queryset(request)
+        return queryset.select_related(*self.related) if self.related else queryset
 
 
 class ArticleAuthorInline(StoryPartInline):
     model = ArticleAuthor
-    related = ["author", "article"]
+    related = ["author"]
     autocomplete_fields = ["author"]
     verbose_name = "author"
     verbose_name_plural = "authors (in byline order)"
 
+    def get_extra(self, request, obj=None, **kwargs):
+        # Room for the byline the add form fills in with the writer's own profile.
+        return 1 if obj is None and hasattr(request.user, "author") else 0
+
 
 class CitationInline(StoryPartInline):
     model = Citation
-    related = ["source", "article"]
+    related = ["source"]
     autocomplete_fields = ["source"]
     verbose_name_plural = "sources cited (in order)"
 
 
-class TagInline(StoryPartInline):
-    model = TaggedArticle
-    related = ["tag", "content_object"]
-    autocomplete_fields = ["tag"]
-    verbose_name = "tag"
-    verbose_name_plural = "tags"
-
-
 class CorrectionInline(StoryPartInline):
     model = Correction
-    related = ["article"]
     verbose_name_plural = "corrections and updates"
 
 
@@ -136,6 +135,14 @@ class StateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset if self.value() is None else queryset.in_state(self.value())
+
+
+class AuthorFilter(admin.RelatedFieldListFilter):
+    """The byline filter, its "no author" entry named rather than shown as "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "No byline"
 
 
 # The workflow buttons, named as services.article_actions_available names the steps:
@@ -153,24 +160,16 @@ WORKFLOW_ACTIONS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsMixin, VersionAdmin):
+class ArticleAdmin(ExactFirstSearchMixin, EditorialViewsMixin, RevisionsMixin, VersionAdmin):
+    exact_match_field = "title"
     form = ArticleAdminForm
-    list_display = [
-        "thumbnail",
-        "title",
-        "state_badge",
-        "category",
-        "byline",
-        "goes_live",
-        "featured",
-        "evidence_stage",
-        study_notice_flag,
-    ]
-    list_display_links = ["thumbnail", "title"]
+    # Category, byline and featured sit under the headline; evidence and featured are filters.
+    list_display = ["thumbnail", "headline", "state_badge", "goes_live", study_notice_flag]
+    list_display_links = None  # the headline links to the story itself
     list_filter = [
         StateFilter,
         "category",
-        "authors",
+        ("authors", AuthorFilter),
         "evidence_stage",
         "featured",
         StudyNoticeFilter,
@@ -180,7 +179,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["reviewed_by", "related_articles", "series", "hero"]
     list_select_related = ["category", "hero"]
-    inlines = [ArticleAuthorInline, StudyInline, CitationInline, TagInline, CorrectionInline]
+    inlines = [ArticleAuthorInline, StudyInline, CitationInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
@@ -204,7 +203,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             ("Evidence and review", {"fields": ["evidence_stage", "reviewed_by", "last_reviewed"]}),
             (
                 "Related and search",
-                {"fields": ["series", "related_articles", "seo_title", "seo_description"]},
+                {"fields": ["tags", "series", "related_articles", "seo_title", "seo_description"]},
             ),
         ]
 
@@ -260,6 +259,15 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         src = small.url if small else (article.hero.file.url if article.hero_id else None)
         return render_to_string("admin/articles/article/thumbnail.html", {"src": src})
 
+    @admin.display(description="story", ordering="title")
+    def headline(self, article):
+        context = {
+            "article": article,
+            "url": reverse("admin:articles_article_change", args=[article.pk]),
+            "byline": self.byline(article),
+        }
+        return render_to_string("admin/articles/article/headline.html", context)
+
     @admin.display(description="status", ordering="status")
     def state_badge(self, article):
         return render_to_string("admin/articles/article/state_badge.html", {"state": article.state})
@@ -270,7 +278,7 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             return f"Scheduled for {self.goes_live(article)}"
         return article.state.label
 
-    @admin.display(description="published / scheduled for", ordering="published_at")
+    @admin.display(description="published / scheduled", ordering="published_at")
     def goes_live(self, article):
         if article.published_at is None:
             return "—"
@@ -312,8 +320,17 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
         author = getattr(request.user, "author", None)
         if not change and author and not article.bylines.exists():
             ArticleAuthor.objects.create(article=article, author=author)
+        token = "" if change else form.cleaned_data.get("autosave_token", "")
+        autosave_discard(user=request.user, article=article if change else None, token=token)
+        schedule_for = form.cleaned_data.get("schedule_for")
         if action := request.POST.get("_workflow"):
-            self.run_workflow(request, article, action, form.cleaned_data.get("schedule_for"))
+            self.run_workflow(request, article, action, schedule_for)
+        elif schedule_for and article.state == State.DRAFT:
+            when = date_format(timezone.localtime(schedule_for), "j M Y, H:i")
+            messages.warning(
+                request,
+                f"Saved as a draft, not scheduled: press “Schedule” to publish it on {when}.",
+            )
 
     def run_workflow(self, request, article, action, schedule_for=None):
         if action not in WORKFLOW_ACTIONS:
@@ -333,10 +350,8 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             return
         # The version saved with this change names the step (see log_change).
         reversion.set_comment(f"{label}.")
+        # Warnings left are shown once, by the page it returns to (“Worth checking”).
         messages.success(request, f"“{article}”: {article.state.label.lower()}.")
-        if action in {"publish", "schedule"}:
-            for warning in article_warnings(article):
-                messages.warning(request, warning)
 
     def log_change(self, request, obj, message):
         step = reversion.get_comment() if reversion.is_active() else ""
@@ -355,18 +370,38 @@ class ArticleAdmin(RevisionsMixin, VersionAdmin):
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return super().response_add(request, obj, post_url_continue)
 
+    def workflow_actions(self, request, article):
+        available = services.article_actions_available(article=article, user=request.user)
+        return [(name, WORKFLOW_ACTIONS[name][0]) for name in available]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        story = Article(created_by=request.user)
+        extra_context = (extra_context or {}) | {
+            "workflow_actions": self.workflow_actions(request, story),
+            "share_preview": article_share_preview(story),
+        }
+        return super().add_view(request, form_url, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         extra_context = extra_context or {}
         if article is not None:
-            available = services.article_actions_available(article=article, user=request.user)
             extra_context |= {
-                "workflow_actions": [(name, WORKFLOW_ACTIONS[name][0]) for name in available],
+                "workflow_actions": self.workflow_actions(request, article),
                 "prepublish_warnings": article_warnings(article),
                 "prepublish_blockers": article_blockers(article),
                 "preview_url": staff_preview_url(article),
+                "went_live": article.went_live,
+                "share_preview": article_share_preview(article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        author = getattr(request.user, "author", None)
+        if isinstance(inline, ArticleAuthorInline) and obj.pk is None and author is not None:
+            kwargs["initial"] = [{"author": author.pk}]  # a writer's byline is their own
+        return kwargs
 
     # Bulk actions: the same services, one story at a time, reporting what did not happen.
 

@@ -7,11 +7,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import resolve, reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from PIL import Image
 
 from articles import search
+from articles.autosave import article_refuse_stale_save
 from articles.models import Article, Category, Page
 from articles.models import Image as LibraryImage
 from articles.sanitize import sanitize_html
@@ -101,13 +103,17 @@ class ArticleAdminForm(forms.ModelForm):
         help_text='Used by the "Schedule" button: when the story should go live.',
     )
 
+    # What the story's `modified_at` was when the form was loaded: see article_refuse_stale_save.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    autosave_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     class Meta:
         model = Article
         # The workflow fields (status, dates, featured) are left out: only services set them.
         fields = [
             "title", "slug", "standfirst", "category", "work_type", "body", "hero",
             "evidence_stage", "reviewed_by", "last_reviewed",
-            "series", "related_articles", "seo_title", "seo_description",
+            "tags", "series", "related_articles", "seo_title", "seo_description",
         ]  # fmt: skip
         # The headline wraps as it is typed, rather than scrolling out of a one-line box.
         widgets = {
@@ -117,6 +123,15 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            # From the database, not the instance: a restored revision carries its old date.
+            version = Article.objects.filter(pk=self.instance.pk).values_list("modified_at")
+            self.initial["loaded_version"] = version[0][0].isoformat() if version else ""
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = (
+                "Separate tags with commas; suggestions appear as you type. "
+                "A new name becomes a new tag when you save."
+            )
         if "body" in self.fields:
             body = self.fields["body"]
             self.fields["body"] = ProseEditorFormField(
@@ -135,6 +150,23 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_body(self):
         return check_body_images(self.cleaned_data["body"])
+
+    def clean(self):
+        cleaned = super().clean()
+        article_refuse_stale_save(
+            article=self.instance, loaded_version=cleaned.get("loaded_version")
+        )
+        return cleaned
+
+    @cached_property
+    def changed_data(self):
+        # The bookkeeping fields are no change to the story (nor to its history's messages).
+        bookkeeping = {"loaded_version", "autosave_token"}
+        return [name for name in super().changed_data if name not in bookkeeping]
+
+    @property
+    def is_stale(self):
+        return self.has_error(forms.forms.NON_FIELD_ERRORS, "stale")
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

@@ -808,7 +808,7 @@ class ArticleAuthor(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author} on {self.article}"
+        return self.author.name  # shown under its story, which need not be named again
 
 
 class Citation(models.Model):
@@ -832,7 +832,7 @@ class Citation(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self):
-        return f"{self.source} in {self.article}"
+        return self.source.name
 
     @property
     def link(self):
@@ -858,7 +858,7 @@ class Correction(models.Model):
         ordering = ["date", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.article} ({self.date})"
+        return f"{self.get_kind_display()} of {date_format(self.date)}"
 
 
 class SlugRedirect(models.Model):
@@ -1394,3 +1394,35 @@ class HeadlineWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ArticleAutosave(models.Model):
+    """
+    A copy of the story form as one person left it, saved every few seconds while they write:
+    for a story (`article`) or, on the add form, for the page that `token` names.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    token = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"],
+                condition=Q(article__isnull=False),
+                name="one_autosave_per_user_and_story",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "token"],
+                condition=Q(article__isnull=True),
+                name="one_autosave_per_user_and_new_story",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave by {self.user} at {self.saved_at:%H:%M}"

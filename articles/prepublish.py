@@ -19,6 +19,8 @@ SEO_DESCRIPTION_LENGTH = (50, 160)
 def article_warnings(article):
     """Plain-language warnings about `article`, in the order an editor would fix them."""
     warnings = []
+    if article.pk and not article.bylines.all():
+        warnings.append("The story has no byline: add its author.")
     if (hero := article.hero) and not (hero.alt_text.strip() or hero.decorative):
         warnings.append("The hero image has no alt text.")
     citations = list(article.citations.all()) if article.pk else []

@@ -53,6 +53,37 @@ def article_images(article):
     return [Image(absolute_url(r.url), r.width, r.height) for r in sizes]
 
 
+def share_image(article=None):
+    """The image link previews show: the story's largest image, else the publication's logo."""
+    images = article_images(article) if article else []
+    return images[0] if images else logo()
+
+
+SLUG_PLACEHOLDER = "slug"
+
+
+def article_share_preview(article):
+    """
+    What a search result and a social card show for `article` (saved or not), from the same
+    fields and functions as the page's meta tags (templates/includes/head_meta.html): the
+    admin's preview (static/js/share-preview.js) updates it as the editor types.
+    """
+    address = absolute_url(reverse("articles:article", kwargs={"slug": SLUG_PLACEHOLDER}))
+    prefix = address[: address.rindex(SLUG_PLACEHOLDER)]
+    return {
+        "site_name": settings.SITE_NAME,
+        "title": article.meta_title,
+        "description": article.meta_description,
+        "url_prefix": prefix,
+        "host": urlsplit(prefix).netloc,
+        "url": f"{prefix}{article.slug}/" if article.slug else prefix,
+        "image": (image := share_image(article if article.pk else None)),
+        # Shown from wherever the admin is served, which need not be SITE_URL.
+        "image_src": image.url.removeprefix(settings.SITE_URL),
+        "image_alt": article.hero.alt_text if article.hero_id else settings.SITE_NAME,
+    }
+
+
 def logo():
     site = site_settings()
     if site.logo and site.logo_width:

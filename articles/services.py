@@ -1,5 +1,6 @@
 """
 The editorial workflow: draft → in review → published (now or at a set time) → unpublished.
+Review is the writers' way to an editor: an editor may publish or schedule a draft straight away.
 
 Each step has one rule, `_check_<step>`, saying who may take it and from which state: it raises
 PermissionDenied for the wrong person and WorkflowError for the wrong moment (the admin shows
@@ -60,6 +61,8 @@ def can_edit(user, article):
     """Editors edit every story; writers their own, until it is published."""
     if can_publish(user):
         return True
+    if article.pk is None:  # the story being written on the add form
+        return user.has_perm("articles.add_article")
     if not user.has_perm("articles.change_article"):
         return False
     if article.state not in {State.DRAFT, State.IN_REVIEW}:
@@ -102,14 +105,28 @@ def _check_publish(article, user):
     _require(can_publish(user))
     if article.state == State.LIVE:
         raise WorkflowError("This story is already published.")
-    _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, State.SCHEDULED, action="published")
+    _require_state(
+        article,
+        State.DRAFT,
+        State.IN_REVIEW,
+        State.UNPUBLISHED,
+        State.SCHEDULED,
+        action="published",
+    )
 
 
 def _check_schedule(article, user):
     _require(can_publish(user))
     if article.went_live:
         raise WorkflowError("This story has been published before: publish it again now instead.")
-    _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, State.SCHEDULED, action="scheduled")
+    _require_state(
+        article,
+        State.DRAFT,
+        State.IN_REVIEW,
+        State.UNPUBLISHED,
+        State.SCHEDULED,
+        action="scheduled",
+    )
 
 
 def _check_unpublish(article, user):

@@ -1,10 +1,14 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles.models import Article
 from newsletter import csv_io, editions, subscribers
@@ -130,9 +134,19 @@ class EditionArticleInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+# The buttons on an edition's page, named as editions.edition_actions_available names them.
+EDITION_STEPS = {
+    "send_test": "Send a test to me",
+    "schedule": "Schedule",
+    "unschedule": "Cancel the schedule",
+    "send_now": "Send now",
+}
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     form = EditionForm
+    change_form_template = "admin/newsletter/edition/change_form.html"
     list_display = [
         "subject",
         "kind",
@@ -219,10 +233,61 @@ class EditionAdmin(admin.ModelAdmin):
         url = reverse("newsletter:edition_preview", kwargs={"pk": edition.pk})
         return render_to_string("admin/newsletter/edition/preview_link.html", {"url": url})
 
+    def get_fields(self, request, obj=None):
+        if obj is None:  # the add form: only what can be filled in
+            return [name for name in self.fields if name not in self.readonly_fields]
+        return self.fields
+
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.has_gone_out:
             return self.fields  # what went out stays as it went out
         return self.readonly_fields
+
+    # The edition's own buttons: small POST views calling the same services as the actions.
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/steps/<str:step>/",
+                view(self.edition_step_view),
+                name="newsletter_edition_step",
+            ),
+            *super().get_urls(),
+        ]
+
+    def edition_step_view(self, request, object_id, step):
+        edition = self.get_object(request, unquote(object_id))
+        if edition is None:
+            raise Http404
+        steps = {
+            "send_test": (self.has_view_permission, self._send_test),
+            "schedule": (self.has_change_permission, self._schedule),
+            "unschedule": (self.has_change_permission, self._unschedule),
+            "send_now": (self.has_change_permission, self._send_now),
+        }
+        if request.method != "POST" or step not in steps:
+            raise Http404
+        allowed, run = steps[step]
+        if not allowed(request, edition):
+            raise PermissionDenied
+        run(request, edition)
+        return redirect("admin:newsletter_edition_change", edition.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        edition = self.get_object(request, unquote(object_id))
+        extra_context = extra_context or {}
+        if edition is not None:
+            steps = editions.edition_actions_available(edition=edition)
+            if not self.has_change_permission(request, edition):
+                steps = [step for step in steps if step == "send_test"]
+            extra_context |= {
+                "edition_steps": [(step, EDITION_STEPS[step]) for step in steps],
+                "edition_progress": editions.edition_progress(edition=edition),
+                "edition": edition,
+                "schedule_needs_time": "schedule" in steps and edition.scheduled_at is None,
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -232,53 +297,66 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.action(description="Send now", permissions=["change"])
     def send_now(self, request, queryset):
         for edition in queryset:
-            try:
-                editions.edition_send(edition=edition)
-            except editions.EditionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(request, f"“{edition}” is queued; progress shows in the list.")
+            self._send_now(request, edition)
 
     @admin.action(description="Schedule for its “scheduled at” time", permissions=["change"])
     def schedule(self, request, queryset):
         for edition in queryset:
-            try:
-                editions.edition_schedule(edition=edition, when=edition.scheduled_at)
-            except editions.EditionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                self.message_user(request, f"“{edition}” is scheduled.")
+            self._schedule(request, edition)
 
     @admin.action(description="Cancel the schedule (back to draft)", permissions=["change"])
     def unschedule(self, request, queryset):
         for edition in queryset:
-            if editions.edition_unschedule(edition=edition):
-                self.message_user(request, f"“{edition}” is back to draft.")
+            self._unschedule(request, edition)
 
     @admin.action(description="Send a test to me", permissions=["view"])
     def send_test(self, request, queryset):
+        for edition in queryset:
+            if not self._send_test(request, edition):
+                return
+
+    def _send_now(self, request, edition):
+        try:
+            editions.edition_send(edition=edition)
+        except editions.EditionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, f"“{edition}” is queued; its progress shows here.")
+
+    def _schedule(self, request, edition):
+        try:
+            editions.edition_schedule(edition=edition, when=edition.scheduled_at)
+        except editions.EditionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            when = date_format(timezone.localtime(edition.scheduled_at), "j M Y, H:i")
+            self.message_user(request, f"“{edition}” is scheduled for {when}.")
+
+    def _unschedule(self, request, edition):
+        if editions.edition_unschedule(edition=edition):
+            self.message_user(request, f"“{edition}” is back to draft.")
+
+    def _send_test(self, request, edition):
+        """Mails `edition` to the user; False when no test can go to them at all."""
         if not request.user.email:
             self.message_user(
                 request, "Add an email address to your account first.", messages.ERROR
             )
-            return
-        sent = False
-        for edition in queryset:
-            try:
-                mailable = editions.edition_send_test(edition=edition, email=request.user.email)
-            except editions.EditionError as error:
-                self.message_user(request, str(error), messages.ERROR)
-                continue
-            if not mailable:
-                self.message_user(
-                    request,
-                    f"{request.user.email} bounced or marked us as spam: we never mail it.",
-                    messages.ERROR,
-                )
-                return
-            sent = True
-        if sent:
-            self.message_user(request, f"Test sent to {request.user.email}.")
+            return False
+        try:
+            mailable = editions.edition_send_test(edition=edition, email=request.user.email)
+        except editions.EditionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return True
+        if not mailable:
+            self.message_user(
+                request,
+                f"{request.user.email} bounced or marked us as spam: we never mail it.",
+                messages.ERROR,
+            )
+            return False
+        self.message_user(request, f"Test of “{edition}” sent to {request.user.email}.")
+        return True
 
 
 @admin.register(Delivery)

@@ -122,6 +122,20 @@ def edition_send_test(*, edition, email):
     return True
 
 
+def edition_actions_available(*, edition):
+    """
+    What can be done with `edition` now, by its status: send_test, schedule, unschedule,
+    send_now. The steps still refuse what they must (an empty edition, a bad subject).
+    """
+    if edition.pk is None or edition.status == Edition.Status.SUPERSEDED:
+        return []
+    if edition.has_gone_out:
+        return ["send_test"]
+    if edition.status == Edition.Status.SCHEDULED:
+        return ["send_test", "unschedule", "send_now"]
+    return ["send_test", "schedule", "send_now"]
+
+
 def edition_progress(*, edition):
     counts = edition.deliveries.aggregate(
         queued=Count("pk", filter=Q(status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING])),

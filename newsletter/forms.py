@@ -98,6 +98,7 @@ class EditionForm(forms.ModelForm):
     class Meta:
         model = Edition
         fields = ["subject", "preheader", "intro", "categories", "scheduled_at"]
+        help_texts = {"scheduled_at": "When to send: save, then press “Schedule” above."}
 
     def clean_subject(self):
         subject = self.cleaned_data["subject"]

@@ -35,8 +35,7 @@ def home_jsonld():
 @register.simple_tag
 def share_image(article=None):
     """The image link previews show: the story's largest image, else the publication's logo."""
-    images = seo.article_images(article) if article else []
-    return images[0] if images else seo.logo()
+    return seo.share_image(article)
 
 
 @register.simple_tag(takes_context=True)

@@ -220,8 +220,15 @@ def test_checks_are_shown_as_warnings(client, users):
     assert "The headline says “Miracle”, but this is an early lab study" in html
     response = press(client, article, "publish")
     assert Article.objects.get(pk=article.pk).status == Status.PUBLISHED  # warnings don't block
-    messages = [(m.level_tag, m.message) for m in response.context["messages"]]
-    assert ("warning", "This Health story cites no source.") in messages
+    html = response.content.decode()
+    assert "Worth checking" in html
+    assert html.count("This Health story cites no source.") == 1  # not a message as well
+
+
+def test_a_story_without_byline_is_warned_about(client, users):
+    article = ArticleFactory(status=Status.DRAFT, created_by=users["editor"])
+    html = client_for(client, users, "editor").get(change_url(article)).content.decode()
+    assert "The story has no byline: add its author." in html
 
 
 def test_unknown_workflow_action_is_refused(client, users):
@@ -230,6 +237,8 @@ def test_unknown_workflow_action_is_refused(client, users):
     assert response.status_code == 200
     assert "Unknown workflow action." in response.content.decode()
 
+
+QUERIES = {"changelist": 14}  # with 40 stories, each with two bylines, a citation and a tag
 
 BULK_ACTIONS = {
     "publish_selected": (Status.IN_REVIEW, lambda a: a.status == Status.PUBLISHED),
@@ -257,6 +266,7 @@ def test_bulk_actions_per_role(client, users, role, action):
 BUTTONS = {
     "submit": (Status.DRAFT, Status.IN_REVIEW, {"writer", "editor", "superuser"}),
     "publish": (Status.IN_REVIEW, Status.PUBLISHED, {"editor", "superuser"}),
+    "schedule": (Status.DRAFT, Status.PUBLISHED, {"editor", "superuser"}),
     "unpublish": (Status.PUBLISHED, Status.UNPUBLISHED, {"editor", "superuser"}),
     "feature": (Status.PUBLISHED, Status.PUBLISHED, {"editor", "superuser"}),
 }
@@ -270,6 +280,9 @@ def test_workflow_buttons_per_role(client, users, role, button):
     # The page as an editor sees it, posted by `role`: a forged form must not get through.
     client.force_login(users["editor"])
     data = form_data(client.get(change_url(article))) | {"_workflow": button}
+    if button == "schedule":
+        at = timezone.localtime() + timedelta(days=2)
+        data |= {"schedule_for_0": at.strftime("%d/%m/%Y"), "schedule_for_1": "09:00:00"}
     client.logout()
     response = client_for(client, users, role).post(change_url(article), data)
     article.refresh_from_db()
@@ -277,6 +290,10 @@ def test_workflow_buttons_per_role(client, users, role, button):
         assert response.status_code == 302
         assert article.status == after
         assert article.featured is (button == "feature")
+        if role != "editor" and role != "superuser":
+            return
+        page = client.get(change_url(article)).content.decode()
+        assert 'value="unpublish" class="deletelink"' not in page  # no stray red ×
     else:
         assert response.status_code in {302, 403}
         assert article.status == before
@@ -297,7 +314,8 @@ def test_bulk_publish_respects_the_medical_review(client, users):
 
 def test_bulk_publish_reports_the_stories_it_skipped(client, users):
     ready = own_story(users, Status.IN_REVIEW)
-    draft = own_story(users, Status.DRAFT)
+    health = CategoryFactory(requires_medical_review=True, name="Health", slug="health")
+    draft = own_story(users, Status.DRAFT, category=health)
     response = client_for(client, users, "editor").post(
         CHANGELIST_URL,
         {"action": "publish_selected", "_selected_action": [ready.pk, draft.pk]},
@@ -305,7 +323,7 @@ def test_bulk_publish_reports_the_stories_it_skipped(client, users):
     )
     html = response.content.decode()
     assert "1 story published." in html
-    assert f"“{draft.title}” was not published: This story is draft" in html
+    assert f"“{draft.title}” was not published: Health stories need a medical review" in html
     assert Article.objects.get(pk=draft.pk).status == Status.DRAFT
 
 
@@ -373,21 +391,121 @@ def test_dashboard_on_the_admin_index(client, users):
     own_story(
         users, Status.PUBLISHED, published_at=timezone.now() + timedelta(days=1), title="Tomorrow"
     )
-    own_story(users, Status.PUBLISHED, title="Out yesterday")
+    own_story(
+        users, Status.PUBLISHED, published_at=timezone.now() - timedelta(days=90), title="Old news"
+    )
     ArticleFactory(status=Status.DRAFT, published_at=None, created_by=users["editor"], title="Mine")
     own_story(users, Status.DRAFT, title="A writer's draft")
     response = client_for(client, users, "editor").get("/admin/")
-    panels = {title: [a.title for a in stories] for title, stories in response.context["panels"]}
+    panels = {panel.title: [a.title for a in panel.stories] for panel in response.context["panels"]}
     assert panels == {
         "In review": ["Waiting for an editor"],
         "Scheduled": ["Tomorrow"],
-        "Recently published": ["Out yesterday"],
-        "My drafts": ["Mine"],
+        "Drafts": ["A writer's draft", "Mine"],
+        "Latest published": ["Old news"],  # whatever its age
     }
-    assert "Waiting for an editor" in response.content.decode()
+    html = response.content.decode()
+    assert "Waiting for an editor" in html
+    assert "/admin/articles/article/calendar/" in html
     client.force_login(users["writer"])
-    panels = dict(client.get("/admin/").context["panels"])
-    assert [a.title for a in panels["My drafts"]] == ["A writer's draft"]
+    panels = {panel.title: panel for panel in client.get("/admin/").context["panels"]}
+    assert [a.title for a in panels["My drafts"].stories] == ["A writer's draft"]
+
+
+def test_dashboard_shows_the_newsletter(client, users):
+    from newsletter.models import Delivery, Edition, Subscriber
+
+    subscriber = Subscriber.objects.create(email="a@example.org", status="subscribed")
+    Subscriber.objects.create(email="b@example.org", status="pending")
+    edition = Edition.objects.create(
+        subject="Good news this week",
+        status=Edition.Status.SENT,
+        sending_started_at=timezone.now(),
+        sent_at=timezone.now(),
+    )
+    Delivery.objects.create(edition=edition, subscriber=subscriber, status=Delivery.Status.SENT)
+    html = client_for(client, users, "newsletter_manager").get("/admin/").content.decode()
+    assert "1 receiving it" in html
+    assert "Good news this week" in html
+    assert "1 sent, 0 queued, 0 failed" in html
+    client.force_login(users["writer"])
+    assert "receiving it" not in client.get("/admin/").content.decode()
+
+
+def many_stories(users, count=40):
+    from tests.factories import SourceFactory, byline, cite
+
+    now = timezone.now()
+    for index in range(count):
+        status = [Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED][index % 3]
+        when = now + timedelta(days=index % 20 - 10, hours=index) if index % 3 == 2 else None
+        article = own_story(users, status, published_at=when, title=f"Story {index}")
+        byline(article, users["writer"].author, AuthorFactory())
+        cite(article, SourceFactory())
+        article.tags.add(f"tag-{index}")
+
+
+def test_dashboard_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    client.get("/admin/")
+    # session, user, the study-notices panel, 4 panels × (rows + count), newsletter 3
+    with django_assert_num_queries(14):
+        client.get("/admin/")
+
+
+def test_calendar_month_and_week(client, users):
+    now = timezone.localtime()
+    scheduled = own_story(
+        users, Status.PUBLISHED, published_at=now + timedelta(hours=1), title="Later today"
+    )
+    live = own_story(
+        users, Status.PUBLISHED, published_at=now - timedelta(minutes=1), title="Out now"
+    )
+    own_story(users, Status.DRAFT, title="Undated draft")
+    client = client_for(client, users, "writer")
+    response = client.get(f"{CHANGELIST_URL}calendar/?date={now:%Y-%m-%d}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{now:%B %Y}" in html
+    assert change_url(scheduled) in html and change_url(live) in html
+    assert "Undated draft" not in html
+    assert 'data-state="scheduled"' in html and 'data-state="live"' in html
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    week = client.get(f"{CHANGELIST_URL}calendar/?view=week&date={now:%Y-%m-%d}")
+    assert len(week.context["calendar"].days) == 7
+    assert "Later today" in week.content.decode()
+    assert "/calendar/" in client.get(CHANGELIST_URL).content.decode()  # linked from the list
+
+
+def test_calendar_shows_only_what_the_writer_may_open(client, users):
+    theirs = ArticleFactory(status=Status.PUBLISHED, published_at=timezone.now(), title="Theirs")
+    html = client_for(client, users, "writer").get(f"{CHANGELIST_URL}calendar/").content.decode()
+    assert change_url(theirs) not in html
+    client.logout()
+    response = client.get(f"{CHANGELIST_URL}calendar/")
+    assert response.status_code == 302
+
+
+def test_calendar_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    with django_assert_num_queries(5):  # session, user, permissions ×2, the stories
+        client.get(f"{CHANGELIST_URL}calendar/")
+
+
+def test_changelist_queries_do_not_grow_with_the_stories(client, users, django_assert_num_queries):
+    many_stories(users)
+    client = client_for(client, users, "editor")
+    client.get(CHANGELIST_URL)
+    with django_assert_num_queries(QUERIES["changelist"]):
+        client.get(CHANGELIST_URL)
+
+
+def test_the_author_filter_names_its_empty_entry(client, users):
+    own_story(users)
+    html = client_for(client, users, "editor").get(CHANGELIST_URL).content.decode()
+    assert "No byline" in html
 
 
 def test_change_form_queries(client, users, django_assert_max_num_queries):
@@ -396,8 +514,9 @@ def test_change_form_queries(client, users, django_assert_max_num_queries):
     article = own_story(users, Status.IN_REVIEW)
     cite(article, *[SourceFactory() for _ in range(10)])
     client = client_for(client, users, "editor")
-    # 20 for the page, and one per citation row: Django's autocomplete widget looks it up.
-    with django_assert_max_num_queries(30):
+    # 23 for the page (with main's studies inline and notice warning, the tag field and the
+    # stale-save check), and one per citation row: Django's autocomplete widget looks it up.
+    with django_assert_max_num_queries(34):
         assert client.get(change_url(article)).status_code == 200
 
 
@@ -420,3 +539,144 @@ def test_admin_markup_is_styled_by_the_stylesheet(client, users):
         assert 'style="' not in html, url
     html = client.get(CHANGELIST_URL).content.decode()
     assert '<span class="status-badge" data-state="scheduled"' in html
+
+
+# The buttons each role sees on a story, by its state: what the services allow, nothing else.
+SEEN = {
+    ("writer", Status.DRAFT): ["submit"],
+    ("editor", Status.DRAFT): ["submit", "publish", "schedule"],
+    ("writer", Status.IN_REVIEW): ["return_to_draft"],
+    ("editor", Status.IN_REVIEW): ["return_to_draft", "publish", "schedule"],
+    ("editor", Status.PUBLISHED): ["unpublish", "feature", "mark_updated"],
+    ("newsletter_manager", Status.DRAFT): [],
+}
+
+
+@pytest.mark.parametrize(("role", "status"), SEEN)
+def test_the_buttons_shown_per_role(client, users, role, status):
+    article = own_story(users, status)
+    response = client_for(client, users, role).get(change_url(article))
+    html = response.content.decode()
+    shown = [name for name, _ in response.context.get("workflow_actions") or []]
+    assert shown == SEEN[role, status]
+    for name in shown:
+        assert f'class="workflow-button" data-action="{name}"' in html
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("writer", ["submit"]), ("editor", ["submit", "publish", "schedule"])]
+)
+def test_the_add_form_offers_the_steps_too(client, users, role, shown):
+    response = client_for(client, users, role).get(ADD_URL)
+    assert [name for name, _ in response.context["workflow_actions"]] == shown
+
+
+def add_data(client):
+    return form_data(client.get(ADD_URL)) | {
+        "title": "Hedgehogs return",
+        "slug": "hedgehogs-return",
+        "standfirst": "They are back.",
+        "category": CategoryFactory().pk,
+    }
+
+
+def test_the_schedule_typed_on_the_add_form_is_kept(client, users):
+    at = timezone.localtime() + timedelta(days=3)
+    client = client_for(client, users, "editor")
+    data = add_data(client) | {
+        "schedule_for_0": at.strftime("%d/%m/%Y"),
+        "schedule_for_1": "10:30:00",
+        "_workflow": "schedule",
+    }
+    response = client.post(ADD_URL, data, follow=True)
+    article = Article.objects.get()
+    assert article.state == Article.State.SCHEDULED
+    assert timezone.localtime(article.published_at).strftime("%d/%m/%Y %H:%M") == (
+        f"{at:%d/%m/%Y} 10:30"
+    )
+    assert "Scheduled for" in response.content.decode()
+
+
+def test_plain_save_with_a_schedule_says_it_did_not_schedule(client, users):
+    at = timezone.localtime() + timedelta(days=3)
+    client = client_for(client, users, "editor")
+    data = add_data(client) | {
+        "schedule_for_0": at.strftime("%d/%m/%Y"),
+        "schedule_for_1": "10:30:00",
+    }
+    response = client.post(ADD_URL, data, follow=True)
+    assert Article.objects.get().state == Article.State.DRAFT
+    assert "Saved as a draft, not scheduled" in response.content.decode()
+
+
+def test_the_add_form_fills_in_the_writers_byline(client, users):
+    response = client_for(client, users, "writer").get(ADD_URL)
+    bylines = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "bylines"
+    )
+    assert bylines.forms[0].initial["author"] == users["writer"].author.pk
+
+
+def test_tags_are_typed_and_new_ones_created(client, users):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="Science", slug="science")
+    client = client_for(client, users, "writer")
+    response = client.post(ADD_URL, add_data(client) | {"tags": "Science, hedgehogs"})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert sorted(article.tags.names()) == ["Science", "hedgehogs"]
+    assert Tag.objects.count() == 2
+    html = client.get(change_url(article)).content.decode()
+    assert "tagged with" not in html
+    assert "/static/js/tag-field.js" in html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_tag_suggestions_put_the_exact_match_first(client, users, role):
+    from taggit.models import Tag
+
+    for name in ["Royal Society Open Science", "Science communication", "Science", "Sciences"]:
+        Tag.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+    response = client_for(client, users, role).get(f"{CHANGELIST_URL}tags/?q=science")
+    if role == "anonymous":
+        assert response.status_code == 302
+        return
+    assert response.json()["tags"] == [
+        "Science",
+        "Science communication",
+        "Sciences",
+        "Royal Society Open Science",
+    ]
+
+
+def test_every_autocomplete_puts_the_exact_match_first(client, users):
+    from tests.factories import SourceFactory
+
+    for name in ["Royal Society Open Science", "Science Advances", "Science"]:
+        SourceFactory(name=name)
+    response = client_for(client, users, "editor").get(
+        "/admin/autocomplete/",
+        {
+            "term": "science",
+            "app_label": "articles",
+            "model_name": "citation",
+            "field_name": "source",
+        },
+    )
+    names = [result["text"] for result in response.json()["results"]]
+    assert names[:2] == ["Science", "Science Advances"]
+    assert names[-1] == "Royal Society Open Science"
+
+
+def test_inline_rows_are_labelled_concisely(client, users):
+    from tests.factories import SourceFactory, byline, cite
+
+    article = own_story(users, title="A very long headline about hedgehogs")
+    byline(article, users["writer"].author)
+    cite(article, SourceFactory(name="Nature"))
+    html = client_for(client, users, "editor").get(change_url(article)).content.decode()
+    assert "on A very long headline" not in html
+    assert "in A very long headline" not in html

@@ -3,18 +3,27 @@ import pytest
 from articles.claims import health_story_without_study
 from articles.models import Study
 from articles.prepublish import article_blockers, article_warnings
+from tests.factories import ArticleFactory as BareArticleFactory
 from tests.factories import (
-    ArticleFactory,
     AuthorFactory,
     CategoryFactory,
     ImageFactory,
     SourceFactory,
+    byline,
     cite,
 )
 
 pytestmark = pytest.mark.django_db
 
 NO_LINK = "No citation links to the primary study (add its URL or DOI, or the study's DOI or PMID)."
+
+
+def ArticleFactory(**fields):  # noqa: N802 - a factory, bylined as every story should be
+    article = BareArticleFactory(**fields)
+    byline(article, AuthorFactory())
+    return article
+
+
 GOOD_DESCRIPTION = "A careful, well-sourced summary of the finding, in about a hundred characters."
 
 
@@ -112,7 +121,7 @@ def test_the_standfirst_counts_when_there_is_no_seo_description():
 
 def test_missing_alt_text():
     hero = ImageFactory.build(file="articles/x.jpg", alt_text="")
-    article = ArticleFactory.build(hero=hero, seo_description=GOOD_DESCRIPTION)
+    article = BareArticleFactory.build(hero=hero, seo_description=GOOD_DESCRIPTION)
     assert article_warnings(article) == ["The hero image has no alt text."]
     hero.decorative = True
     assert article_warnings(article) == []
@@ -125,3 +134,8 @@ def test_medical_review_blocks_only_where_the_category_requires_it():
     reviewer = AuthorFactory(credentials="PhD")
     reviewed = ArticleFactory(category=required, reviewed_by=reviewer, last_reviewed="2026-01-02")
     assert article_blockers(reviewed) == []
+
+
+def test_a_story_without_byline():
+    article = BareArticleFactory(seo_description=GOOD_DESCRIPTION)
+    assert article_warnings(article) == ["The story has no byline: add its author."]

@@ -109,10 +109,14 @@ def test_nothing_reaches_readers_until_an_editor_confirms(client, scholarly_stub
     assert "retracted" not in text.lower()
 
 
+def dashboard(user):
+    return {panel.title: panel.stories for panel in editorial_dashboard(user)}
+
+
 def test_flagged_stories_show_on_the_dashboard_and_in_the_story_list(client, scholarly_stub, cited):
     call_command("schedule_retraction_watch", now=True, stdout=io.StringIO())
     editor = make_user("editor")
-    panels = dict(editorial_dashboard(editor))
+    panels = dashboard(editor)
     assert {story.title for story in panels["Study notices to check"]} == {
         f"Story on {RETRACTED_DOI}",
         f"Story on {CORRECTED_DOI}",
@@ -134,7 +138,7 @@ def test_the_story_form_warns_of_a_pending_notice(scholarly_stub, cited):
 
 
 def test_without_notices_the_dashboard_has_no_notice_panel(cited):
-    assert "Study notices to check" not in dict(editorial_dashboard(make_user("editor")))
+    assert "Study notices to check" not in dashboard(make_user("editor"))
 
 
 def test_an_editor_confirms_and_the_reader_sees_a_dated_correction(client, scholarly_stub, cited):
@@ -168,7 +172,7 @@ def test_an_editor_confirms_and_the_reader_sees_a_dated_correction(client, schol
         }
     ]
     assert news["citation"][0]["creativeWorkStatus"] == "Retracted"
-    still_to_check = dict(editorial_dashboard(editor))["Study notices to check"]
+    still_to_check = dashboard(editor)["Study notices to check"]
     assert [story.title for story in still_to_check] == [f"Story on {CORRECTED_DOI}"]
 
 

@@ -63,5 +63,6 @@ def test_demo_accounts(settings, tmp_path):
     assert writer.has_perm("articles.add_article")
     assert not writer.has_perm("articles.publish_article")
     assert writer.author.name == "Demo Writer"
+    assert editor.author.name == "Demo Editor"  # every demo account has a byline
     password = (tmp_path / "demo-writer-password").read_text()
     assert f"username 'writer', password '{password}'" in out.getvalue()

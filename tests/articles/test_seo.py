@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import factory
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -252,3 +253,30 @@ def test_canonical_ignores_the_host_the_page_was_fetched_on(client, settings):
     article = ArticleFactory()
     page = Head(client.get(article.get_absolute_url(), HTTP_HOST="mirror.example.net").text)
     assert page.canonical() == f"{SITE}{article.get_absolute_url()}"
+
+
+@pytest.mark.django_db
+def test_the_change_form_previews_what_the_meta_tags_say(client, django_user_model):
+    from articles import seo
+    from tests.articles.admin_forms import ADD_URL, change_url
+
+    editor = django_user_model.objects.create_superuser("ed", "ed@example.com", "pw")
+    client.force_login(editor)
+    article = ArticleFactory(
+        title="Hedgehogs return",
+        seo_title="Hedgehogs are back",
+        standfirst="Counts rose.",
+        status="published",
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    html = client.get(change_url(article)).content.decode()
+    assert "What readers will see" in html
+    assert "Hedgehogs are back" in html and "Counts rose." in html
+    assert seo.absolute_url(article.get_absolute_url()) in html
+    image = seo.share_image(article).url  # the same image as og:image, from the admin's host
+    assert f'src="{image.removeprefix(settings.SITE_URL)}"' in html
+    assert "/static/js/share-preview.js" in html
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:title" content="Hedgehogs are back">' in page
+    assert f'<meta property="og:image" content="{seo.share_image(article).url}">' in page
+    assert "What readers will see" in client.get(ADD_URL).content.decode()

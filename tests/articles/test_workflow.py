@@ -94,8 +94,6 @@ def test_a_bylined_writer_owns_the_story_too(users):
 @pytest.mark.parametrize(
     ("service", "status"),
     [
-        (services.article_publish, Status.DRAFT),
-        (services.article_schedule, Status.DRAFT),
         (services.article_submit_for_review, Status.IN_REVIEW),
         (services.article_unpublish, Status.IN_REVIEW),
         (services.article_feature, Status.DRAFT),
@@ -110,6 +108,22 @@ def test_transitions_out_of_order_are_refused(users, service, status):
         service(article=article, user=users["editor"], **extra)
     article.refresh_from_db()
     assert article.status == status
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_editors_publish_or_schedule_a_draft_straight_away(users, role):
+    for service, extra in [
+        (services.article_publish, {}),
+        (services.article_schedule, {"at": NOW + timedelta(days=1)}),
+    ]:
+        article = story(users, Status.DRAFT)
+        if role in EDITORS:
+            service(article=article, user=users[role], **extra)
+            assert Article.objects.get(pk=article.pk).status == Status.PUBLISHED
+        else:
+            with pytest.raises(PermissionDenied):
+                service(article=article, user=users[role], **extra)
+            assert Article.objects.get(pk=article.pk).status == Status.DRAFT
 
 
 def test_published_at_is_set_once_on_first_publication(users):

@@ -1,8 +1,11 @@
 """The Content Security Policy refuses nothing the site and the admin need (none of it inline)."""
 
+from datetime import timedelta
+
 import factory
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory, CategoryFactory, ImageFactory
@@ -76,9 +79,16 @@ def test_admin_pages_break_no_rule(new_page, live_server, content):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"**{reverse('admin:index')}")
     story, edition = content["story"], content["edition"]
+    # Something in each panel of the dashboard and on the calendar: a draft and a scheduled one.
+    ArticleFactory(title="Tomorrow's story", published_at=timezone.now() + timedelta(days=1))
+    ArticleFactory(title="A draft", status="draft", published_at=None)
+    calendar = reverse("admin:articles_article_calendar")
     for url in [
         reverse("admin:index"),
+        calendar,
+        f"{calendar}?view=week",
         reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_changelist") + "?state=scheduled",
         reverse("admin:articles_article_add"),
         reverse("admin:articles_article_change", args=[story.pk]),
         reverse("admin:articles_article_history", args=[story.pk]),

@@ -296,3 +296,102 @@ def test_a_stored_subject_with_a_line_break_is_neither_tested_nor_sent(
         assert "The subject must be a single line" in response.text
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def edition_page(client, edition):
+    return client.get(reverse("admin:newsletter_edition_change", args=[edition.pk]))
+
+
+def step_url(edition, step):
+    return reverse("admin:newsletter_edition_step", args=[edition.pk, step])
+
+
+def test_the_edition_page_has_its_buttons_and_counts(
+    admin_client, admin_user, mailoutbox, committed
+):
+    edition = EditionFactory(subject="Otters weekly", stories=[ArticleFactory(title="Otters")])
+    SubscriberFactory.create_batch(2)
+    html = edition_page(admin_client, edition).content.decode()
+    for step in ["send_test", "schedule", "send_now"]:
+        assert f'action="{step_url(edition, step)}"' in html
+    assert "To schedule, set “scheduled at” below and save first." in html
+    response = admin_client.post(step_url(edition, "send_test"), follow=True)
+    assert [message.to for message in mailoutbox] == [[admin_user.email]]
+    assert f"sent to {admin_user.email}" in response.content.decode()
+    with committed():
+        response = admin_client.post(step_url(edition, "send_now"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:newsletter_edition_change", args=[edition.pk]
+    )
+    html = edition_page(admin_client, edition).content.decode()
+    assert "<strong>2</strong> sent" in html
+    assert f'action="{step_url(edition, "send_now")}"' not in html  # it has gone out
+
+
+def test_the_edition_page_shows_the_services_errors(admin_client):
+    edition = EditionFactory(subject="Nothing to say", intro="")
+    response = admin_client.post(step_url(edition, "send_now"), follow=True)
+    assert "has no published stories and no intro" in response.content.decode()
+    assert Edition.objects.get(pk=edition.pk).status == Edition.Status.DRAFT
+
+
+def test_scheduling_from_the_edition_page(admin_client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.newsletter.test_sending import DUMMY
+
+    settings.TASKS = DUMMY
+    edition = EditionFactory(stories=[ArticleFactory()])
+    edition.scheduled_at = timezone.now() + timedelta(days=1)
+    edition.save()
+    response = admin_client.post(step_url(edition, "schedule"), follow=True)
+    assert "is scheduled for" in response.content.decode()
+    assert Edition.objects.get(pk=edition.pk).status == Edition.Status.SCHEDULED
+    html = edition_page(admin_client, edition).content.decode()
+    assert f'action="{step_url(edition, "unschedule")}"' in html
+    admin_client.post(step_url(edition, "unschedule"))
+    assert Edition.objects.get(pk=edition.pk).status == Edition.Status.DRAFT
+
+
+@pytest.mark.parametrize("role", ["newsletter_manager", "writer", "editor"])
+def test_edition_page_buttons_per_role(client, role, mailoutbox):
+    edition = EditionFactory(stories=[ArticleFactory()])
+    client.force_login(make_user(role))
+    page = edition_page(client, edition)
+    response = client.post(step_url(edition, "send_now"))
+    if role == "newsletter_manager":
+        assert page.status_code == 200
+        assert f'action="{step_url(edition, "send_now")}"' in page.content.decode()
+        assert response.status_code == 302
+        assert Edition.objects.get(pk=edition.pk).status != Edition.Status.DRAFT
+    else:
+        assert page.status_code == 403
+        assert response.status_code == 403
+        assert Edition.objects.get(pk=edition.pk).status == Edition.Status.DRAFT
+
+
+def test_a_get_does_nothing(admin_client):
+    edition = EditionFactory(stories=[ArticleFactory()])
+    assert admin_client.get(step_url(edition, "send_now")).status_code == 404
+    assert admin_client.post(step_url(edition, "explode")).status_code == 404
+
+
+def test_the_add_form_shows_only_what_can_be_filled_in(admin_client):
+    form = admin_client.get(reverse("admin:newsletter_edition_add")).context["adminform"]
+    fields = [field.field.name for fieldset in form for line in fieldset for field in line]
+    assert fields == ["subject", "preheader", "intro", "categories", "scheduled_at"]
+
+
+def test_the_demo_editions(settings):
+    from django.core.management import call_command
+
+    call_command("load_demo")
+    call_command("load_demo_editions")
+    call_command("load_demo_editions")  # idempotent
+    sent, draft = Edition.objects.order_by("pk")
+    assert sent.status == Edition.Status.SENT and sent.sent_at
+    assert not sent.deliveries.exists()  # sent to nobody: the demo has no subscribers
+    assert draft.status == Edition.Status.DRAFT
+    assert len(list(sent.stories())) == 3 and len(list(draft.stories())) == 2

@@ -101,7 +101,6 @@ ARTICLE_FIELDS = [
     "reviewed_by",
     "category",
     "bylines-0-author",
-    "tagged_items-0-tag",
     "citations-0-source",
 ]
 

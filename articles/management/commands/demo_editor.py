@@ -1,9 +1,9 @@
 """
 Creates the demo accounts on first run and prints how to sign in.
 
-"editor" is a superuser in the Editor group; "writer" is a Writer with an author profile, to try
-the workflow from the other side. Each password is generated once and kept in the data folder,
-so every `make run` can show it.
+"editor" is a superuser in the Editor group; "writer" is a Writer, to try the workflow from the
+other side; each has an author profile, so their stories carry a byline. Each password is
+generated once and kept in the data folder, so every `make run` can show it.
 """
 
 import secrets
@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.text import slugify
 
 from articles.models import Author
 from articles.roles import EDITOR, WRITER
@@ -26,11 +27,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            self.account(USERNAME, group=EDITOR, superuser=True)
+            editor = self.account(USERNAME, group=EDITOR, superuser=True)
             writer = self.account(WRITER_USERNAME, group=WRITER, superuser=False)
-            Author.objects.get_or_create(
-                user=writer, defaults={"name": "Demo Writer", "slug": "demo-writer"}
-            )
+            # Every account gets a byline, named after the account: no real person is implied.
+            for user, name in [(editor, "Demo Editor"), (writer, "Demo Writer")]:
+                Author.objects.get_or_create(
+                    user=user, defaults={"name": name, "slug": slugify(name)}
+                )
 
     def account(self, username, *, group, superuser):
         password_file = settings.DATA_DIR / f"demo-{username}-password"
