@@ -548,7 +548,7 @@ SEEN = {
     ("writer", Status.IN_REVIEW): ["return_to_draft"],
     ("editor", Status.IN_REVIEW): ["return_to_draft", "publish", "schedule"],
     ("editor", Status.PUBLISHED): ["unpublish", "feature", "mark_updated"],
-    ("newsletter_manager", Status.DRAFT): [],
+    ("newsletter_manager", Status.PUBLISHED): [],  # drafts are not shown to them at all
 }
 
 
