@@ -33,7 +33,7 @@ CHANGELIST_QUERIES = [
 ]
 
 
-STANDARD_VIEWS = {"changelist", "add", "change", "history", "delete"}
+MODEL_VIEWS = {"changelist", "add", "change", "history", "delete"}
 
 
 def admin_urls(hostile):
@@ -57,7 +57,7 @@ def extra_admin_urls():
         pks = [HUGE, "0", "-1"] + ([str(first.pk)] if first else [])
         for pattern in model_admin.get_urls():
             name = getattr(pattern, "name", None)
-            if not name or name.removeprefix(prefix) in STANDARD_VIEWS:
+            if not name or name.removeprefix(prefix) in MODEL_VIEWS:
                 continue
             params = list(pattern.pattern.converters)
             for pk in pks if params else [None]:
