@@ -6,6 +6,7 @@ the machine's Chromium. In CI (`CI=true`) a missing Chromium fails the tests; el
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,9 @@ def browser():
         browser.close()
 
 
+LATE_REQUESTS = re.compile(r"/(autosave|presence)/")
+
+
 @pytest.fixture
 def new_page(browser):
     """
@@ -69,6 +73,8 @@ def new_page(browser):
 
     yield new_page
     for context in contexts:
+        # A closing editor tab sends its autosave: it must not reach a server whose test is over.
+        context.route(LATE_REQUESTS, lambda route: route.abort())
         context.close()
 
 
