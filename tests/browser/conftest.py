@@ -5,6 +5,7 @@ A real headless Chromium (Debian's, at /usr/bin/chromium) driven by Playwright.
 the machine's Chromium. In CI (`CI=true`) a missing Chromium fails the tests; elsewhere they skip.
 """
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -72,9 +73,12 @@ def new_page(browser):
         return page
 
     yield new_page
+    from playwright.sync_api import Error as PlaywrightError
+
     for context in contexts:
         # A closing editor tab sends its autosave: it must not reach a server whose test is over.
-        context.route(LATE_REQUESTS, lambda route: route.abort())
+        with contextlib.suppress(PlaywrightError):  # a test may have closed it already
+            context.route(LATE_REQUESTS, lambda route: route.abort())
         context.close()
 
 
