@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
 from articles import scholarly
@@ -106,8 +107,6 @@ def retraction_watch_schedule(*, now=None):
     task backend: a row per due time says so). Returns that time, or None when the task
     backend cannot run a task later (use cron then).
     """
-    from articles.tasks import retraction_watch_tick
-
     if not retraction_watch_tick.get_backend().supports_defer:
         return None
     due = watch_due_at(now=now)
@@ -117,3 +116,13 @@ def retraction_watch_schedule(*, now=None):
             retraction_watch_tick.using(run_after=due).enqueue()
     RetractionWatchRun.objects.filter(due_at__lt=due - timedelta(days=30)).delete()
     return due
+
+
+@task
+def retraction_watch_tick():
+    """
+    Asks Crossref about every cited study, then queues itself for tomorrow: the clock of the
+    retraction watch. `manage.py schedule_retraction_watch` (run by `make run`) starts it.
+    """
+    retraction_watch_schedule()  # first, so that a failure never stops the clock
+    return [notice.pk for notice in studies_check_notices()]

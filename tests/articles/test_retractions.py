@@ -19,7 +19,7 @@ from articles import retractions
 from articles.dashboard import editorial_dashboard
 from articles.models import RetractionWatchRun, Study, StudyNotice
 from articles.prepublish import article_warnings
-from articles.tasks import retraction_watch_tick
+from articles.retractions import retraction_watch_tick
 from tests.articles.roles import make_user
 from tests.factories import ArticleFactory
 from tests.scholarly_stub import CORRECTED_DOI, FOUND_DOI, MISSING_DOI, RETRACTED_DOI
@@ -90,7 +90,7 @@ def test_the_watch_runs_daily_on_the_queue_and_flags_what_crossref_reports(
         (RETRACTED_DOI, "retraction", date(2026, 5, 2), "pending"),  # reported twice, kept once
     ]
     ready = DBTaskResult.objects.filter(
-        task_path="articles.tasks.retraction_watch_tick", status=TaskResultStatus.READY
+        task_path="articles.retractions.retraction_watch_tick", status=TaskResultStatus.READY
     )
     assert [timezone.localtime(r.run_after) for r in ready] == [at("2026-06-05 05:00")]
 
@@ -230,4 +230,4 @@ def test_the_watch_is_queued_once_per_due_time_on_any_backend(settings, backend,
             queue.scheduled_job_registry.remove(job_id, delete_job=True)
     else:
         (result,) = retraction_watch_tick.get_backend().results
-        assert result.task.module_path == "articles.tasks.retraction_watch_tick"
+        assert result.task.module_path == "articles.retractions.retraction_watch_tick"
