@@ -101,32 +101,22 @@ def _check_return_to_draft(article, user):
     _require_state(article, State.IN_REVIEW, State.UNPUBLISHED, action="returned to draft")
 
 
+# The states a story can be published or scheduled from: any but live.
+GOING_OUT_FROM = (State.DRAFT, State.IN_REVIEW, State.UNPUBLISHED, State.SCHEDULED)
+
+
 def _check_publish(article, user):
     _require(can_publish(user))
     if article.state == State.LIVE:
         raise WorkflowError("This story is already published.")
-    _require_state(
-        article,
-        State.DRAFT,
-        State.IN_REVIEW,
-        State.UNPUBLISHED,
-        State.SCHEDULED,
-        action="published",
-    )
+    _require_state(article, *GOING_OUT_FROM, action="published")
 
 
 def _check_schedule(article, user):
     _require(can_publish(user))
     if article.went_live:
         raise WorkflowError("This story has been published before: publish it again now instead.")
-    _require_state(
-        article,
-        State.DRAFT,
-        State.IN_REVIEW,
-        State.UNPUBLISHED,
-        State.SCHEDULED,
-        action="scheduled",
-    )
+    _require_state(article, *GOING_OUT_FROM, action="scheduled")
 
 
 def _check_unpublish(article, user):
