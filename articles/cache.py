@@ -9,6 +9,7 @@ most (which also bounds changes made without signals, such as QuerySet.update())
 import gzip
 import hashlib
 import math
+from http.client import responses
 from functools import wraps
 from uuid import uuid4
 
@@ -16,6 +17,8 @@ import brotli
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
@@ -24,10 +27,11 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
+    get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
 )
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -164,6 +168,9 @@ class CachedPage:
         headers["ETag"] = quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest())
         return cls(response.status_code, headers, body)
 
+    def wsgi_headers(self):
+        return [*self.headers.items(), ("X-Cache", "hit")]
+
     @classmethod
     def codings_of(cls, response, codings=(IDENTITY, *COMPRESSORS)):
         """The page in each of `codings` it can be sent in."""
@@ -177,6 +184,15 @@ class CachedPage:
         if x_cache:
             response.headers["X-Cache"] = x_cache
         return response
+
+    def conditional_response(self, request, x_cache="hit"):
+        """The page, or a 304 Not Modified when the request's validators match it."""
+        return get_conditional_response(
+            request,
+            etag=self.headers["ETag"],
+            last_modified=parse_http_date_safe(self.headers.get("Last-Modified", "")),
+            response=self.response(x_cache),
+        )
 
 
 def page_lifetime():
@@ -227,12 +243,51 @@ def is_public_page(request):
     return getattr(match.func, "public_page", False)
 
 
+def cached_page(request):
+    """
+    The stored page for an anonymous reader's GET or HEAD request, in the coding they accept;
+    None when there is none, or when the reader is logged in or the page cache is off.
+    """
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return None
+    if not is_reader(request):
+        return None
+    request.get_host()  # Rejects a disallowed Host before a cached page could be served.
+    return cache.get(f"{page_key(request)}:{accepted_coding(request)}")
+
+
+class PageCacheApplication:
+    """
+    The WSGI application in front of Django's (newsroom/wsgi.py): answers a page cache hit
+    without Django's request handling, middleware and signals, as the ceiling of what gunicorn
+    can serve. Conditional requests, and everything that is not a hit, go on to Django, where
+    PageCacheMiddleware answers the same hits (304s included) and fills the cache.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if "HTTP_IF_NONE_MATCH" not in environ and "HTTP_IF_MODIFIED_SINCE" not in environ:
+            try:
+                page = cached_page(WSGIRequest(environ))
+            except DisallowedHost:
+                page = None  # Django answers 400.
+            if page is not None:
+                start_response(f"{page.status} {responses[page.status]}", page.wsgi_headers())
+                return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.body]
+        return self.application(environ, start_response)
+
+
 class PageCacheMiddleware:
     """
     Serves and stores public pages for anonymous readers; marks what logged-in staff see private.
 
-    Goes above SessionMiddleware, CsrfViewMiddleware and MessageMiddleware so that it sees every
-    cookie they set: a page that sets a cookie or uses a CSRF token is never stored.
+    First after the health check, so that a stored page holds the headers of every middleware
+    below (HTTPS, CSP, frame options) and a hit needs none of them. Above SessionMiddleware,
+    CsrfViewMiddleware and MessageMiddleware so that it sees every cookie they set: a page that
+    sets a cookie or uses a CSRF token is never stored. It answers conditional requests for the
+    pages it serves, as ConditionalGetMiddleware (below it) does for the others.
 
     A page is stored once per content coding (brotli, gzip, none) as plain bytes and headers, so
     that a hit finds the reader's coding by key and does no URL resolving, unpickling of a
@@ -245,17 +300,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        reader = is_reader(request)
-        key = None
-        if reader and settings.PAGE_CACHE_SECONDS:
-            request.get_host()  # Rejects a disallowed Host before a cached page could be served.
-            key = page_key(request)
-            coding = accepted_coding(request)
-            if (page := cache.get(f"{key}:{coding}")) is not None:
-                return page.response()
+        if (page := cached_page(request)) is not None:
+            return page.conditional_response(request)
         if not is_public_page(request):
             return self.get_response(request)
 
+        reader = is_reader(request)
+        # The key before the page is rendered: its content version then is the one it shows.
+        key = page_key(request) if reader and settings.PAGE_CACHE_SECONDS else None
         response = self.get_response(request)
         if not reader and request.user.is_authenticated:
             add_never_cache_headers(response)
@@ -275,5 +327,6 @@ class PageCacheMiddleware:
         if key and request.method == "GET":
             pages = CachedPage.codings_of(response)
             cache.set_many({f"{key}:{name}": page for name, page in pages.items()}, page_lifetime())
-            return pages[coding].response(x_cache="miss")
-        return CachedPage.codings_of(response, [coding])[coding].response(x_cache=None)
+            return pages[coding].conditional_response(request, x_cache="miss")
+        page = CachedPage.codings_of(response, [coding])[coding]
+        return page.conditional_response(request, x_cache=None)

@@ -83,10 +83,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: answers /healthz before the HTTPS redirect, ALLOWED_HOSTS and the page cache.
     "newsroom.health.HealthCheckMiddleware",
+    # Then the page cache: a stored page carries the headers of everything below it.
+    "articles.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.test import RequestFactory
 from django.urls import include, path
 from django.utils import timezone
 
-from articles.cache import public_page
+from articles.cache import PageCacheApplication, public_page
 from articles.models import Article, Correction
 from tests.factories import ArticleFactory, ImageFactory
 
@@ -261,3 +262,104 @@ def test_workers_share_the_page_cache_through_redis(client, health, redis_cache)
     response = client.get(article.get_absolute_url())
     assert response["X-Cache"] == "miss"
     assert b"A corrected headline" in response.content
+
+
+def wsgi(application, path, method="GET", **environ):
+    """`application` called as gunicorn calls it: status line, headers and body."""
+    started = {}
+
+    def start_response(status, headers):
+        started.update(status=status, headers=dict(headers))
+
+    result = application(RequestFactory().generic(method, path, **environ).environ, start_response)
+    body = b"".join(result)
+    getattr(result, "close", lambda: None)()
+    return started["status"], started["headers"], body
+
+
+def django_must_not_answer(environ, start_response):
+    pytest.fail(f"Django was asked for {environ['PATH_INFO']}")
+
+
+def test_a_hit_is_answered_in_front_of_django_with_every_header(client, health, settings):
+    settings.SECURE_CONTENT_TYPE_NOSNIFF = True
+    article = ArticleFactory(category=health)
+    url = article.get_absolute_url()
+    miss = client.get(url, HTTP_ACCEPT_ENCODING="br")
+    application = PageCacheApplication(django_must_not_answer)
+
+    status, headers, body = wsgi(application, url, HTTP_ACCEPT_ENCODING="br")
+
+    assert status == "200 OK"
+    assert headers["X-Cache"] == "hit"
+    assert body == miss.content
+    assert brotli.decompress(body) == client.get(url).content
+    # What the middleware below the page cache added is in the stored page.
+    assert {name: value for name, value in headers.items() if name != "X-Cache"} == {
+        name: value for name, value in miss.items() if name != "X-Cache"
+    }
+    for name in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert name in headers, name
+
+
+def test_a_head_request_hit_sends_the_headers_alone(client, health):
+    article = ArticleFactory(category=health)
+    page = client.get(article.get_absolute_url())
+    application = PageCacheApplication(django_must_not_answer)
+    status, headers, body = wsgi(application, article.get_absolute_url(), "HEAD")
+    assert (status, body) == ("200 OK", b"")
+    assert headers["Content-Length"] == str(len(page.content))
+
+
+class RecordingDjango:
+    """Stands for Django's WSGI application: notes the paths it was asked for."""
+
+    def __init__(self):
+        self.asked = []
+
+    def __call__(self, environ, start_response):
+        self.asked.append(environ["PATH_INFO"])
+        start_response("200 OK", [])
+        return [b""]
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"HTTP_COOKIE": "sessionid=abc"},  # a logged-in editor's or reader's session
+        {"HTTP_COOKIE": "messages=abc"},  # a message waiting for this reader
+        {"HTTP_IF_NONE_MATCH": '"x"'},  # conditional requests are Django's (304s)
+        {"HTTP_IF_MODIFIED_SINCE": "Tue, 01 Dec 2026 12:00:00 GMT"},
+        {"HTTP_HOST": "evil.example.com"},  # Django refuses it
+        {"REQUEST_METHOD": "POST"},
+    ],
+)
+def test_what_is_not_a_plain_reader_hit_goes_on_to_django(client, health, environ):
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url())
+    django = RecordingDjango()
+    method = environ.pop("REQUEST_METHOD", "GET")
+    wsgi(PageCacheApplication(django), article.get_absolute_url(), method, **environ)
+    assert django.asked == [article.get_absolute_url()]
+
+
+def test_with_the_cache_off_every_request_goes_on_to_django(client, health, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url())
+    django = RecordingDjango()
+    wsgi(PageCacheApplication(django), article.get_absolute_url())
+    assert django.asked == [article.get_absolute_url()]
+
+
+def test_the_wsgi_application_fills_the_cache_through_django_then_answers(health):
+    from newsroom.wsgi import application
+
+    article = ArticleFactory(category=health)
+    status, headers, body = wsgi(application, article.get_absolute_url())
+    assert (status, headers["X-Cache"]) == ("200 OK", "miss")
+    again = wsgi(application, article.get_absolute_url())
+    assert again[0] == "200 OK"
+    assert again[1]["X-Cache"] == "hit"
+    assert again[2] == body
+    assert wsgi(application, "/", HTTP_HOST="evil.example.com")[0].startswith("400")

@@ -1,6 +1,6 @@
 """
 The production settings for tests that run commands and workers in their own processes: static
-files without collectstatic, and email written to files slowly, so that a send takes a while.
+files without collectstatic, and email written to files by a backend that holds a send until the test lets it go on.
 """
 
 from newsroom.settings import *  # noqa: F403
@@ -11,7 +11,7 @@ STORAGES = {
 }
 MAILERS = {
     "default": {
-        "BACKEND": "tests.newsroom.slow_mail.SlowEmailBackend",
+        "BACKEND": "tests.newsroom.slow_mail.HeldEmailBackend",
         "OPTIONS": {"file_path": str(DATA_DIR / "mail")},  # noqa: F405
     }
 }
