@@ -9,8 +9,8 @@ most (which also bounds changes made without signals, such as QuerySet.update())
 import gzip
 import hashlib
 import math
-from http.client import responses
 from functools import wraps
+from http.client import responses
 from uuid import uuid4
 
 import brotli

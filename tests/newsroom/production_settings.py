@@ -1,6 +1,7 @@
 """
 The production settings for tests that run commands and workers in their own processes: static
-files without collectstatic, and email written to files by a backend that holds a send until the test lets it go on.
+files without collectstatic, and email written to files by a backend that holds a send until the
+test lets it go on.
 """
 
 from newsroom.settings import *  # noqa: F403
