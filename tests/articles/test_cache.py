@@ -7,6 +7,8 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -352,7 +354,19 @@ def test_with_the_cache_off_every_request_goes_on_to_django(client, health, sett
     assert django.asked == [article.get_absolute_url()]
 
 
-def test_the_wsgi_application_fills_the_cache_through_django_then_answers(health):
+@pytest.fixture
+def test_transaction_kept():
+    """As Django's test client does: the test's transaction outlives each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_the_wsgi_application_fills_the_cache_through_django_then_answers(
+    health, test_transaction_kept
+):
     from newsroom.wsgi import application
 
     article = ArticleFactory(category=health)
