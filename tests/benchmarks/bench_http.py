@@ -2,8 +2,8 @@
 The site measured from outside, in production mode: gunicorn (newsroom/gunicorn.conf.py, two
 sync workers) serving generated stories, loaded with wrk on loopback. For each page, with the
 page cache on and off (PAGE_CACHE_SECONDS=0): requests a second, p50 and p99 latency, and the
-workers' CPU time per request (utime + stime from /proc, over the run); beside the ceiling, the
-same gunicorn returning the article page's bytes from memory (tests/benchmarks/ceiling.py).
+workers' CPU time per request (utime + stime from /proc, over the run); beside each page's
+ceiling, the same gunicorn returning that page's bytes from memory (tests/benchmarks/ceiling.py).
 
 `make bench BENCH_ARGS="http --articles 1000"`: SQLite in a throwaway data folder by default;
 with DATABASE_URL=postgres://..., a fresh database on that server (dropped afterwards). Set
@@ -97,17 +97,24 @@ def main(argv):
             with gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, "newsroom.wsgi") as server:
                 wait_for(site + "/healthz")
                 if cache == "on":
-                    (data_dir / "ceiling.html").write_bytes(fetch(site + pages["article"]))
+                    ceiling_pages = {}
+                    for number, path in enumerate(pages.values()):
+                        file = data_dir / f"ceiling-{number}.body"
+                        file.write_bytes(fetch(site + path))
+                        ceiling_pages[path] = str(file)
+                    (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
                 for page, path in pages.items():
                     results.append(
                         {"page": page, "cache": cache, **load(server, site + path, args)}
                     )
                     print_row(results[-1], None)
                 peak_rss[cache] = server.peak_rss_mib()
-        ceiling_env = {**env, "BENCH_CEILING_BODY": str(data_dir / "ceiling.html")}
+        ceiling_env = {**env, "BENCH_CEILING_PAGES": str(data_dir / "ceiling.json")}
+        ceilings = {}
         with gunicorn(ceiling_env, "tests.benchmarks.ceiling:application") as server:
-            wait_for(site + "/")
-            ceiling = {"page": "ceiling", "cache": "-", **load(server, site + "/", args)}
+            wait_for(site + pages["home"])
+            for page, path in pages.items():
+                ceilings[page] = {"page": page, "cache": "-", **load(server, site + path, args)}
             peak_rss["ceiling"] = server.peak_rss_mib()
     finally:
         drop()
@@ -121,7 +128,7 @@ def main(argv):
         "workers": args.workers,
         "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
         "results": results,
-        "ceiling": ceiling,
+        "ceilings": ceilings,
         "worker_peak_rss_mib": peak_rss,
     }
     output = Path(
@@ -252,7 +259,7 @@ def latency(wrk, percentile):
 def print_row(row, ceiling):
     share = f"{100 * row['rps'] / ceiling['rps']:>7.1f}%" if ceiling else ""
     print(
-        f"{row['page']:<12}{row['cache']:>6}{row['rps']:>10.0f}{row['p50_ms']:>9.2f}"
+        f"{row['page']:<22}{row['cache']:>6}{row['rps']:>10.0f}{row['p50_ms']:>9.2f}"
         f"{row['p99_ms']:>9.2f}{row['cpu_ms']:>9.2f}{row['errors']:>7}{share}",
         flush=True,
     )
@@ -266,12 +273,13 @@ def print_table(report):
         f"on {report['machine']['cpus']} CPUs"
     )
     print(
-        f"{'page':<12}{'cache':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms':>9}"
+        f"{'page':<22}{'cache':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms':>9}"
         f"{'errors':>7}{'ceiling':>9}"
     )
     for row in report["results"]:
-        print_row(row, report["ceiling"])
-    print_row(report["ceiling"], report["ceiling"])
+        print_row(row, report["ceilings"][row["page"]])
+    for row in report["ceilings"].values():
+        print_row({**row, "page": f"{row['page']} (ceiling)"}, row)
     rss = ", ".join(f"{name} {mib} MiB" for name, mib in report["worker_peak_rss_mib"].items())
     print(f"worker peak RSS: {rss}")
 
