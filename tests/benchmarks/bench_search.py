@@ -134,10 +134,12 @@ def measure(runs, baseline_runs):
     vendor = connection.vendor
     server_cpu = server_cpu_ms(connection)
     load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    counted = (
+        "SQLite's, in this process" if vendor == "sqlite" else "this process' and the server's"
+    )
     print(
         f"{Article.objects.count()} stories on {vendor}; {runs} runs ({baseline_runs} naive), ms;"
-        f" load average {load}; cpu: this process"
-        + ("" if server_cpu is None else " and the database server")
+        f" load average {load}; cpu: {counted}"
     )
     header = ["query", "hits", "p50", "p95", "cpu p50", "page p50"]
     header += ["naive p50", "naive p95", "naive hits"]
