@@ -5,7 +5,7 @@ The reader's words are parsed once (`parse`) into a query that cannot carry oper
 then written for the database in use: a tsquery over the `search_vector` generated column and its
 GIN index on PostgreSQL, an FTS5 MATCH over the `article_search` table on SQLite. Both index the
 headline (weight A), standfirst (B) and the body's plain text (C), stem English words, and treat
-the last word typed as a prefix.
+the last word typed as a prefix (on SQLite, only a word no story has whole: see fts5_match).
 """
 
 import re
