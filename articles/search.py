@@ -24,18 +24,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections
 from django.db.backends.ddl_references import Statement
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FloatField,
-    Func,
-    Lookup,
-    Subquery,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import F, FloatField, Func, Lookup, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Left
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -212,12 +202,14 @@ def search_vector():
     )
 
 
-def search_entries(queryset):
-    """SQLite's index of `queryset`'s model, as a manager of ArticleSearchEntry."""
-    return queryset.model.search_entry.related.related_model.objects
+# The MATCH text of fts5_match(), chosen by SQLite in the statement that uses it.
+KNOWN_OR_PREFIX = """
+    CASE WHEN EXISTS (SELECT 1 FROM article_search WHERE article_search MATCH %s)
+    THEN %s ELSE %s END
+"""
 
 
-def fts5_match(entries, query):
+def fts5_match(query):
     """
     What SQLite's index is asked to MATCH for `query`: its last word as a whole word when some
     story has that word ("vaccine"), as a prefix only when none has ("vacc"). FTS5 reads every
@@ -227,8 +219,8 @@ def fts5_match(entries, query):
     if not query.ends_in_prefix:
         return Value(query.fts5())
     whole = query.last_word_whole()
-    known = Exists(entries.filter(document__match=whole.alternatives[-1][-1].fts5()))
-    return Case(When(known, then=Value(whole.fts5())), default=Value(query.fts5()))
+    word = whole.alternatives[-1][-1].fts5()
+    return RawSQL(KNOWN_OR_PREFIX, (word, whole.fts5(), query.fts5()), output_field=TextField())
 
 
 def matching(queryset, query):
@@ -252,8 +244,8 @@ def matching(queryset, query):
             .order_by("-rank", "-published_at", "-pk")
         )
     document, rank = F("search_entry__document"), FloatField()
-    entries = search_entries(queryset)
-    words = fts5_match(entries, query)
+    entries = queryset.model.search_entry.related.related_model.objects
+    words = fts5_match(query)
     newest = entries.filter(document__match=words).order_by("-article")
     oldest_candidate = Coalesce(Subquery(newest.values("article")[CANDIDATES - 1 :][:1]), 0)
     return (
@@ -288,7 +280,7 @@ def highlights(queryset, query, ids):
     else:
         # The id range lets FTS5 read only that stretch of a common word's matches.
         queryset = queryset.filter(
-            search_entry__document__match=fts5_match(search_entries(queryset), query),
+            search_entry__document__match=fts5_match(query),
             search_entry__article__gte=min(ids),
             search_entry__article__lte=max(ids),
         )
