@@ -212,9 +212,9 @@ KNOWN_OR_PREFIX = """
 def fts5_match(query):
     """
     What SQLite's index is asked to MATCH for `query`: its last word as a whole word when some
-    story has that word ("vaccine"), as a prefix only when none has ("vacc"). FTS5 reads every
-    word a prefix covers into memory for each statement, and again for bm25() and for each
-    highlight, which for a word in most stories costs more than all the rest of a search.
+    story has that word ("vaccine"), as a prefix only when none has ("vacc"). FTS5 copies all
+    the matches of the words a prefix covers into memory, in each statement and again for
+    bm25(): for a word in most stories, more than all the rest of a search costs.
     """
     if not query.ends_in_prefix:
         return Value(query.fts5())
