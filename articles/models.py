@@ -675,6 +675,8 @@ class Article(models.Model):
     body_text = models.TextField(
         blank=True, editable=False, help_text="The body's plain text, for search; set on save."
     )
+    # Stored in the row, not in TOAST, on PostgreSQL (STORAGE MAIN, which Django cannot declare:
+    # migration 0020, search.postgresql_vector_storage); re-adding the column must redo it.
     search_vector = models.GeneratedField(
         expression=search.search_vector(),
         output_field=SearchVectorField(),

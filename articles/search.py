@@ -5,11 +5,11 @@ The reader's words are parsed once (`parse`) into a query that cannot carry oper
 then written for the database in use: a tsquery over the `search_vector` generated column and its
 GIN index on PostgreSQL, an FTS5 MATCH over the `article_search` table on SQLite. Both index the
 headline (weight A), standfirst (B) and the body's plain text (C), stem English words, and treat
-the last word typed as a prefix.
+the last word typed as a prefix (on SQLite, only a word no story has whole: see fts5_match).
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
 
 from django.contrib.postgres.indexes import GinIndex, GistIndex
@@ -25,7 +25,8 @@ from django.contrib.postgres.search import (
 from django.db import connections
 from django.db.backends.ddl_references import Statement
 from django.db.models import F, FloatField, Func, Lookup, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Left
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -38,6 +39,9 @@ SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 MAX_TERMS = 12
 # How many matches of a query are ranked at most, newest first (see `matching`).
 CANDIDATES = 1000
+# PostgreSQL's ts_headline() parses all the text it is given: excerpts come from the opening of
+# the body, this many characters, so that a long story costs what a short one does.
+EXCERPT_FROM = 1500
 # How similar (by trigrams, 0 to 1) a headline word must be to a misspelt one to replace it.
 SIMILARITY = 0.45
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -80,6 +84,15 @@ class Query:
             "(" + " AND ".join(term.fts5() for term in terms) + ")" for terms in self.alternatives
         )
         return f"({either})" + "".join(f" NOT {term.fts5()}" for term in self.excluded)
+
+    @property
+    def ends_in_prefix(self):
+        return bool(self) and self.alternatives[-1][-1].prefix
+
+    def last_word_whole(self):
+        """The same query with its last word matched as a whole word, not as a prefix."""
+        *others, last = self.alternatives
+        return replace(self, alternatives=(*others, (*last[:-1], Term(last[-1].words))))
 
     def tsquery(self, estimable=False):
         """The query as tsquery text; `estimable` writes it for filtering (see Term.tsquery)."""
@@ -189,6 +202,27 @@ def search_vector():
     )
 
 
+# The MATCH text of fts5_match(), chosen by SQLite in the statement that uses it.
+KNOWN_OR_PREFIX = """
+    CASE WHEN EXISTS (SELECT 1 FROM article_search WHERE article_search MATCH %s)
+    THEN %s ELSE %s END
+"""
+
+
+def fts5_match(query):
+    """
+    What SQLite's index is asked to MATCH for `query`: its last word as a whole word when some
+    story has that word ("vaccine"), as a prefix only when none has ("vacc"). FTS5 copies all
+    the matches of the words a prefix covers into memory, in each statement and again for
+    bm25(): for a word in most stories, more than all the rest of a search costs.
+    """
+    if not query.ends_in_prefix:
+        return Value(query.fts5())
+    whole = query.last_word_whole()
+    word = whole.alternatives[-1][-1].fts5()
+    return RawSQL(KNOWN_OR_PREFIX, (word, whole.fts5(), query.fts5()), output_field=TextField())
+
+
 def matching(queryset, query):
     """
     `queryset` filtered by `query` (from `parse`), most relevant first, then newest.
@@ -211,11 +245,12 @@ def matching(queryset, query):
         )
     document, rank = F("search_entry__document"), FloatField()
     entries = queryset.model.search_entry.related.related_model.objects
-    newest = entries.filter(document__match=query.fts5()).order_by("-article")
+    words = fts5_match(query)
+    newest = entries.filter(document__match=words).order_by("-article")
     oldest_candidate = Coalesce(Subquery(newest.values("article")[CANDIDATES - 1 :][:1]), 0)
     return (
         queryset.filter(
-            search_entry__document__match=query.fts5(),
+            search_entry__document__match=words,
             search_entry__article__gte=oldest_candidate,
         )
         .alias(rank=Func(document, *map(Value, SQLITE_WEIGHTS), function="bm25", output_field=rank))
@@ -230,20 +265,22 @@ def highlights(queryset, query, ids):
     """
     if not ids:
         return queryset.none()
-    queryset = queryset.filter(pk__in=ids)
+    # Cards show neither the body nor the vector: don't read them (or their TOAST) for nothing.
+    queryset = queryset.filter(pk__in=ids).defer("body", "body_text", "search_vector")
     if connections[queryset.db].vendor == "postgresql":
         tsquery = SearchQuery(query.tsquery(), search_type="raw", config=CONFIG)
         marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
         # The whole headline comes back as it is, brackets included; an excerpt is cut from
         # parsed text, which must not lose words to the parser (see words_of).
         headline = SearchHeadline("title", tsquery, highlight_all=True, **marks)
+        opening = Left(words_of("body_text"), EXCERPT_FROM)
         excerpt = SearchHeadline(
-            words_of("body_text"), tsquery, max_words=35, min_words=20, max_fragments=1, **marks
+            opening, tsquery, max_words=35, min_words=20, max_fragments=1, **marks
         )
     else:
         # The id range lets FTS5 read only that stretch of a common word's matches.
         queryset = queryset.filter(
-            search_entry__document__match=query.fts5(),
+            search_entry__document__match=fts5_match(query),
             search_entry__article__gte=min(ids),
             search_entry__article__lte=max(ids),
         )
@@ -283,6 +320,20 @@ def spelling_suggestion(queryset, query, words):
     # The list keeps the words of drafts and deleted stories: offer only what readers can find.
     text = " ".join(suggested)
     return text if matching(queryset, parse(text)).exists() else ""
+
+
+def postgresql_vector_storage(schema_editor, storage="MAIN"):
+    """
+    Keep `search_vector` in the row (compressed if need be) rather than in the TOAST table, so
+    that checking a candidate reads one heap page, not three TOAST index and chunk pages; the
+    body and its plain text move out instead (migration 0020). Rows written before keep their
+    place until rewritten (`VACUUM FULL articles_article`). A migration that re-adds the
+    column must run this again.
+    """
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f"ALTER TABLE articles_article ALTER COLUMN search_vector SET STORAGE {storage}"
+        )
 
 
 HEADLINE_WORDS = """

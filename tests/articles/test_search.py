@@ -78,6 +78,17 @@ def test_the_last_word_typed_matches_as_a_prefix():
     assert found('"axol"') == []
 
 
+@on_sqlite
+def test_on_sqlite_a_last_word_some_story_has_whole_is_no_prefix():
+    # A prefix of a word in most stories would cost SQLite more than the rest of the search.
+    ArticleFactory(title="Cell counts")
+    ArticleFactory(title="Cellular networks")
+    assert found("cell") == ["Cell counts"]
+    assert sorted(found("cel")) == ["Cell counts", "Cellular networks"]
+    assert found("networks cell") == []
+    assert found("networks cellul") == ["Cellular networks"]
+
+
 def test_phrases_alternatives_and_exclusions():
     ArticleFactory(title="Sea turtles nest again")
     ArticleFactory(title="Turtles and the sea", body="<p>Plastic-free beaches.</p>")
@@ -313,6 +324,16 @@ def test_postgresql_search_uses_the_gin_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = query.explain()
     assert "article_search_vector" in plan
+
+
+@on_postgresql
+def test_postgresql_keeps_the_search_vector_in_the_row():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'articles_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
 
 
 @on_sqlite

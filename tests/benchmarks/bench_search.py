@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tests.benchmarks.common import ROOT, bench_env, manage
 
@@ -49,16 +50,35 @@ def main(argv):
     )
 
 
-def timed(function, runs):
-    samples, result = [], None
+def timed(function, runs, server_cpu=None):
+    """Median and p95 wall ms of `function`, its median CPU ms (here and in the server), result."""
+    samples, cpu, result = [], [], None
+    server_cpu = server_cpu or (lambda: 0)
     function()  # warm the caches
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu_start, server_start = time.perf_counter(), time.process_time(), server_cpu()
         result = function()
         samples.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - cpu_start) * 1000 + (server_cpu() - server_start))
     samples.sort()
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
-    return statistics.median(samples), p95, result
+    return statistics.median(samples), p95, statistics.median(cpu), result
+
+
+def server_cpu_ms(connection):
+    """
+    A function giving the CPU ms the database server has spent on this connection: wall time
+    on a busy machine measures the other processes too. PostgreSQL on this machine only (its
+    backend's /proc/<pid>/schedstat); SQLite runs in this process, so counts as ours.
+    """
+    if connection.vendor != "postgresql":
+        return lambda: 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    if not stat.exists():
+        return None
+    return lambda: int(stat.read_text().split()[0]) / 1e6
 
 
 def measure(runs, baseline_runs):
@@ -112,16 +132,26 @@ def measure(runs, baseline_runs):
         return response
 
     vendor = connection.vendor
-    print(f"{Article.objects.count()} stories on {vendor}; {runs} runs ({baseline_runs} naive), ms")
-    header = ["query", "hits", "p50", "p95", "page p50", "naive p50", "naive p95", "naive hits"]
+    server_cpu = server_cpu_ms(connection)
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    counted = (
+        "SQLite's, in this process" if vendor == "sqlite" else "this process' and the server's"
+    )
+    print(
+        f"{Article.objects.count()} stories on {vendor}; {runs} runs ({baseline_runs} naive), ms;"
+        f" load average {load}; cpu: {counted}"
+    )
+    header = ["query", "hits", "p50", "p95", "cpu p50", "page p50"]
+    header += ["naive p50", "naive p95", "naive hits"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name, text in QUERIES.items():
-        p50, p95, hits = timed(lambda text=text: ours(text), runs)
-        page50, _, _ = timed(lambda text=text: page(text), max(5, runs // 3))
-        n50, n95, naive_hits = timed(lambda text=text: naive(text), baseline_runs)
+        p50, p95, cpu50, hits = timed(lambda text=text: ours(text), runs, server_cpu)
+        page50, _, _, _ = timed(lambda text=text: page(text), max(5, runs // 3))
+        n50, n95, _, naive_hits = timed(lambda text=text: naive(text), baseline_runs)
         shown = f"{hits}+" if hits > MAX_SEARCH_RESULTS else str(hits)
-        cells = [f"{name} ({text})", shown, f"{p50:.1f}", f"{p95:.1f}", f"{page50:.1f}"]
+        cpu = "–" if server_cpu is None else f"{cpu50:.1f}"
+        cells = [f"{name} ({text})", shown, f"{p50:.1f}", f"{p95:.1f}", cpu, f"{page50:.1f}"]
         cells += [f"{n50:.0f}", f"{n95:.0f}", str(naive_hits)]
         print("| " + " | ".join(cells) + " |", flush=True)
     index_report(connection)
