@@ -8,6 +8,11 @@ same gunicorn returning the article page's bytes from memory (tests/benchmarks/c
 `make bench BENCH_ARGS="http --articles 1000"`: SQLite in a throwaway data folder by default;
 with DATABASE_URL=postgres://..., a fresh database on that server (dropped afterwards). Set
 REDIS_URL to cache in Redis as in production (otherwise each worker caches in its memory).
+
+`--data-dir DIR` keeps the stories for the next run: the data folder DIR is kept (SQLite's
+database among them), and with DATABASE_URL the database it names is used as it is rather than a
+fresh one. Stories are generated only into an empty database; one that holds another number of
+stories than `--articles` is refused. Migrations are applied each run, so new indexes are measured.
 """
 
 import argparse
@@ -27,22 +32,34 @@ from pathlib import Path
 from tests.benchmarks.common import ROOT, bench_env, manage
 
 TICK = os.sysconf("SC_CLK_TCK")
+STORIES = """
+from articles.models import Article
+print(Article.objects.count())
+"""
+# One address of every kind of public page.
 URLS = """
 import json
-from articles.models import Article, Category
-from taggit.models import Tag
+from articles.models import Article, Author, Category, Source
 article = Article.objects.published().order_by("-published_at").first()
+category = Category.objects.order_by("pk").first()
 word = max(article.title.split(), key=len)
 print(json.dumps({
     "home": "/",
     "article": article.get_absolute_url(),
-    "category": Category.objects.order_by("pk").first().get_absolute_url(),
+    "category": category.get_absolute_url(),
+    "category p2": f"{category.get_absolute_url()}?page=2",
     "tag": f"/tag/{article.tags.order_by('pk').first().slug}/",
+    "author": Author.objects.order_by("pk").first().get_absolute_url(),
+    "source": Source.objects.order_by("pk").first().get_absolute_url(),
+    "archive": "/archive/",
+    "month": f"/archive/{article.published_at:%Y/%m}/",
     "search": f"/search/?q={word}",
     "rss feed": "/feed/rss/",
     "atom feed": "/feed/atom/",
+    "category feed": f"{category.get_absolute_url()}feed/rss/",
     "sitemap": "/sitemap.xml",
     "sitemap page": "/sitemap-articles.xml",
+    "sitemap tags": "/sitemap-tags.xml",
 }))
 """
 
@@ -56,12 +73,18 @@ def main(argv):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8107)
     parser.add_argument("--output", help="JSON file (default: bench-http-<db>-<n>.json in var/)")
+    parser.add_argument("--data-dir", type=Path, help="keep the stories here for the next run")
     args, _ = parser.parse_known_args(argv)
     if not shutil.which("wrk"):
         sys.exit("bench_http needs wrk (apt-get install wrk).")
 
-    data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
-    database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
+    if args.data_dir:
+        data_dir = args.data_dir.resolve()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        database_url = os.environ.get("DATABASE_URL", "")
+    else:
+        data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
+        database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
     site = f"http://127.0.0.1:{args.port}"
     env = bench_env(
         data_dir,
@@ -77,20 +100,17 @@ def main(argv):
         GUNICORN_LOG_LEVEL="warning",
     )
     try:
-        print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input")
-        manage(env, "generate_articles", str(args.articles))
-        pages = json.loads(
-            subprocess.run(
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c", URLS],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-        )
+        stories = int(shell(env, STORIES))
+        if stories == 0:
+            print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
+            manage(env, "generate_articles", str(args.articles))
+        elif stories == args.articles:
+            print(f"Reusing the {stories} stories in {database_url or data_dir}.", flush=True)
+        else:
+            sys.exit(f"{database_url or data_dir} holds {stories} stories, not {args.articles}.")
+        pages = json.loads(shell(env, URLS))
         results, peak_rss = [], {}
         for cache in ("on", "off"):
             seconds = os.environ.get("PAGE_CACHE_SECONDS", "300") if cache == "on" else "0"
@@ -110,8 +130,9 @@ def main(argv):
             ceiling = {"page": "ceiling", "cache": "-", **load(server, site + "/", args)}
             peak_rss["ceiling"] = server.peak_rss_mib()
     finally:
-        drop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if not args.data_dir:
+            drop()
+            shutil.rmtree(data_dir, ignore_errors=True)
 
     report = {
         "articles": args.articles,
@@ -131,6 +152,18 @@ def main(argv):
     output.write_text(json.dumps(report, indent=2) + "\n")
     print_table(report)
     print(f"Written to {output}")
+
+
+def shell(env, code):
+    """What `code`, run in `manage.py shell`, prints."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def fresh_database(url):
@@ -252,7 +285,7 @@ def latency(wrk, percentile):
 def print_row(row, ceiling):
     share = f"{100 * row['rps'] / ceiling['rps']:>7.1f}%" if ceiling else ""
     print(
-        f"{row['page']:<12}{row['cache']:>6}{row['rps']:>10.0f}{row['p50_ms']:>9.2f}"
+        f"{row['page']:<14}{row['cache']:>6}{row['rps']:>10.0f}{row['p50_ms']:>9.2f}"
         f"{row['p99_ms']:>9.2f}{row['cpu_ms']:>9.2f}{row['errors']:>7}{share}",
         flush=True,
     )
@@ -266,7 +299,7 @@ def print_table(report):
         f"on {report['machine']['cpus']} CPUs"
     )
     print(
-        f"{'page':<12}{'cache':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms':>9}"
+        f"{'page':<14}{'cache':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms':>9}"
         f"{'errors':>7}{'ceiling':>9}"
     )
     for row in report["results"]:
