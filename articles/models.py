@@ -1,4 +1,5 @@
 import datetime
+import itertools
 import math
 from email.utils import formataddr, parseaddr
 from functools import lru_cache
@@ -413,9 +414,16 @@ WORK_TYPE_SCHEMA = {
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Stories readers may see (`Article.State.LIVE`): published, not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, *, before=None):
+        """
+        Stories readers may see (`Article.State.LIVE`): published, not scheduled for later; with
+        `before`, only those that went live before then. That is one upper bound on the date,
+        not two: SQLite, which keeps no statistics of ranges, seeks on the first it is given.
+        """
+        now = timezone.now()
+        if before is not None and before <= now:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__lt=before)
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -429,6 +437,32 @@ class ArticleQuerySet(models.QuerySet):
                 return self.scheduled()
             case _:
                 return self.filter(status=state)
+
+    def published_months(self):
+        """
+        The first day of each month with published stories, newest first, as `dates(...,
+        "month")` gives them, in three indexed queries rather than one truncating every story's
+        date: the newest and oldest story's dates, then whether each month between has a story.
+        """
+        published = self.published()
+        dates = published.order_by("-published_at").values_list("published_at", flat=True)
+        newest, oldest = dates.first(), dates.reverse().first()
+        if newest is None:
+            return []
+        month, months = timezone.localtime(oldest).date().replace(day=1), []
+        while month <= timezone.localtime(newest).date():
+            months.append(month)
+            month = (month + datetime.timedelta(days=31)).replace(day=1)
+        starts = [
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+            for day in [*months, month]
+        ]
+        in_month = {
+            f"month_{i}": Exists(self.published(before=end).filter(published_at__gte=start))
+            for i, (start, end) in enumerate(itertools.pairwise(starts))
+        }
+        found = published.order_by().values(**in_month)[:1].get()
+        return [day for i, day in enumerate(months) if found[f"month_{i}"]][::-1]
 
     def for_cards(self):
         """What a story card shows, in one query."""
@@ -692,18 +726,28 @@ class Article(models.Model):
             ("publish_article", "Can publish, schedule and unpublish stories"),
             ("feature_article", "Can feature stories on the home page"),
         ]
+        # Each ends in the order lists show stories in, "-published_at", "-id": SQLite can then
+        # read a page of them from the index, with no sort of every story in the list.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(
-                fields=["series", "status", "-published_at"], name="article_series_published"
+                fields=["status", "-published_at", "-id"], name="article_status_published"
             ),
             models.Index(
-                fields=["-published_at"],
-                condition=Q(featured=True),
+                fields=["series", "status", "-published_at", "-id"],
+                name="article_series_published",
+            ),
+            models.Index(
+                fields=["featured", "status", "-published_at", "-id"],
                 name="article_featured_published",
             ),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_category_published"
+                fields=["reviewed_by", "status", "-published_at", "-id"],
+                name="article_reviewer_published",
+            ),
+            models.Index(fields=["status", "-modified_at"], name="article_status_modified"),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_published",
             ),
             search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
         ]
