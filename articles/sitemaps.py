@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -53,9 +53,7 @@ class ArticleSitemap(SiteSitemap):
         return article.modified_at
 
     def get_latest_lastmod(self):
-        # Read off the index of modification dates, newest first, on every database.
-        stories = Article.objects.published().order_by("-modified_at")
-        return stories.values_list("modified_at", flat=True).first()
+        return Article.objects.published().aggregate(latest=Max("modified_at"))["latest"]
 
     def get_urls(self, *args, **kwargs):
         urls = super().get_urls(*args, **kwargs)
@@ -86,8 +84,7 @@ class ListingSitemap(SiteSitemap):
 
     def get_latest_lastmod(self):
         # The newest story: what the index needs, without dating every listing.
-        stories = Article.objects.published().order_by("-published_at")
-        return stories.values_list("published_at", flat=True).first()
+        return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
 
 
 class CategorySitemap(ListingSitemap):
