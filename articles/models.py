@@ -1,5 +1,4 @@
 import datetime
-import itertools
 import math
 from email.utils import formataddr, parseaddr
 from functools import lru_cache
@@ -16,8 +15,9 @@ from django.core.validators import (
     RegexValidator,
     URLValidator,
 )
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import get_script_prefix, get_urlconf, resolve, reverse
 from django.utils import timezone
@@ -441,11 +441,11 @@ class ArticleQuerySet(models.QuerySet):
     def published_months(self):
         """
         The first day of each month with published stories, newest first, as `dates(...,
-        "month")` gives them, in three indexed queries rather than one truncating every story's
-        date: the newest and oldest story's dates, then whether each month between has a story.
+        "month")` gives them, but in three indexed queries however many stories there are,
+        rather than one truncating every story's date: the newest and oldest story's dates, then
+        whether each month between them has a story.
         """
-        published = self.published()
-        dates = published.order_by("-published_at").values_list("published_at", flat=True)
+        dates = self.published().order_by("-published_at").values_list("published_at", flat=True)
         newest, oldest = dates.first(), dates.reverse().first()
         if newest is None:
             return []
@@ -453,16 +453,29 @@ class ArticleQuerySet(models.QuerySet):
         while month <= timezone.localtime(newest).date():
             months.append(month)
             month = (month + datetime.timedelta(days=31)).replace(day=1)
+        if len(months) <= 2:
+            return months[::-1]  # the newest and the oldest story's months
         starts = [
             timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
             for day in [*months, month]
         ]
-        in_month = {
-            f"month_{i}": Exists(self.published(before=end).filter(published_at__gte=start))
-            for i, (start, end) in enumerate(itertools.pairwise(starts))
-        }
-        found = published.order_by().values(**in_month)[:1].get()
-        return [day for i, day in enumerate(months) if found[f"month_{i}"]][::-1]
+        # The months between: the question "a story in this month?" is compiled once, with the
+        # first month's dates, then asked of each (compiling a subquery costs more than asking).
+        probe = self.published(before=starts[2]).filter(published_at__gte=starts[1])
+        sql, params = probe.values("pk")[:1].query.sql_with_params()
+        adapt = connections[self.db].ops.adapt_datetimefield_value
+        since, before = adapt(starts[1]), adapt(starts[2])
+        in_month = {}
+        for i in range(1, len(months) - 1):
+            bounds = {since: adapt(starts[i]), before: adapt(starts[i + 1])}
+            in_month[f"month_{i}"] = RawSQL(
+                f"EXISTS ({sql})",
+                [bounds.get(param, param) for param in params],
+                output_field=models.BooleanField(),
+            )
+        found = self.order_by().values(**in_month)[:1].get()
+        between = [day for i, day in enumerate(months) if found.get(f"month_{i}", True)]
+        return between[::-1]
 
     def for_cards(self):
         """What a story card shows, in one query."""
