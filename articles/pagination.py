@@ -1,15 +1,16 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-# The deepest page of a list readers can reach; older stories are in the archive's months.
-MAX_PAGES = 50
+# The deepest page of a list readers can reach, as deep as search goes (20 pages of 12 results);
+# older stories are in the archive's months, and every story is in the sitemaps.
+MAX_PAGES = 20
 
 
 class CappedPaginator(Paginator):
     """
     Pages of a list of stories that cost the same however many stories there are.
 
-    Only the newest `MAX_PAGES` pages' worth are counted and reachable: "more than 600 stories"
+    Only the newest `MAX_PAGES` pages' worth are counted and reachable: "more than 240 stories"
     rather than a count of them all (one more story than the pages hold is counted, so that "more
     than" can be said). A page's stories are found by id, from a subquery that reads the page's
     ids off the list's index alone: the joins for the cards are made for those stories only.

@@ -1,4 +1,4 @@
-"""Lists of stories page the newest MAX_PAGES pages only, so that a page costs the same at any size."""
+"""Lists of stories page the newest MAX_PAGES pages only: a page costs the same at any size."""
 
 import re
 
