@@ -443,7 +443,7 @@ class ArticleQuerySet(models.QuerySet):
         The first day of each month with published stories, newest first, as `dates(...,
         "month")` gives them, but in three indexed queries however many stories there are,
         rather than one truncating every story's date: the newest and oldest story's dates, then
-        whether each month between them has a story.
+        whether each month between them has a story (if there are months between).
         """
         dates = self.published().order_by("-published_at").values_list("published_at", flat=True)
         newest, oldest = dates.first(), dates.reverse().first()
