@@ -606,6 +606,8 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+        # A tag's stories, from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="taggedarticle_tag_article")]
 
 
 class Article(models.Model):
@@ -758,6 +760,9 @@ class Article(models.Model):
                 name="article_reviewer_published",
             ),
             models.Index(fields=["status", "-modified_at"], name="article_status_modified"),
+            # Whether a story is live, read by id without reading its row: a tag's list checks
+            # each of its stories so.
+            models.Index(fields=["id", "status", "published_at"], name="article_live_by_id"),
             models.Index(
                 fields=["category", "status", "-published_at", "-id"],
                 name="article_category_published",
