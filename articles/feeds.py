@@ -185,7 +185,9 @@ class CategoryFeed(ArticleFeed):
         return get_object_or_404(Category, slug=slug)
 
     def items(self, category):
-        return self.published().filter(category=category)[:FEED_LENGTH]
+        # The stories found by id, as a listing's page is (see articles.pagination).
+        newest = self.published().filter(category=category).values("pk")[:FEED_LENGTH]
+        return self.published().filter(pk__in=newest)
 
 
 class CategoryAtomFeed(CategoryFeed):

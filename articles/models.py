@@ -15,8 +15,9 @@ from django.core.validators import (
     RegexValidator,
     URLValidator,
 )
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import JSONObject, RowNumber
 from django.urls import get_script_prefix, get_urlconf, resolve, reverse
 from django.utils import timezone
@@ -413,9 +414,16 @@ WORK_TYPE_SCHEMA = {
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Stories readers may see (`Article.State.LIVE`): published, not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, *, before=None):
+        """
+        Stories readers may see (`Article.State.LIVE`): published, not scheduled for later; with
+        `before`, only those that went live before then. That is one upper bound on the date,
+        not two: SQLite, which keeps no statistics of ranges, seeks on the first it is given.
+        """
+        now = timezone.now()
+        if before is not None and before <= now:
+            return self.filter(status=Article.Status.PUBLISHED, published_at__lt=before)
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now)
 
     def scheduled(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -429,6 +437,45 @@ class ArticleQuerySet(models.QuerySet):
                 return self.scheduled()
             case _:
                 return self.filter(status=state)
+
+    def published_months(self):
+        """
+        The first day of each month with published stories, newest first, as `dates(...,
+        "month")` gives them, but in three indexed queries however many stories there are,
+        rather than one truncating every story's date: the newest and oldest story's dates, then
+        whether each month between them has a story (if there are months between).
+        """
+        dates = self.published().order_by("-published_at").values_list("published_at", flat=True)
+        newest, oldest = dates.first(), dates.reverse().first()
+        if newest is None:
+            return []
+        month, months = timezone.localtime(oldest).date().replace(day=1), []
+        while month <= timezone.localtime(newest).date():
+            months.append(month)
+            month = (month + datetime.timedelta(days=31)).replace(day=1)
+        if len(months) <= 2:
+            return months[::-1]  # the newest and the oldest story's months
+        starts = [
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+            for day in [*months, month]
+        ]
+        # The months between: the question "a story in this month?" is compiled once, with the
+        # first month's dates, then asked of each (compiling a subquery costs more than asking).
+        probe = self.published(before=starts[2]).filter(published_at__gte=starts[1])
+        sql, params = probe.values("pk")[:1].query.sql_with_params()
+        adapt = connections[self.db].ops.adapt_datetimefield_value
+        since, before = adapt(starts[1]), adapt(starts[2])
+        in_month = {}
+        for i in range(1, len(months) - 1):
+            bounds = {since: adapt(starts[i]), before: adapt(starts[i + 1])}
+            in_month[f"month_{i}"] = RawSQL(
+                f"EXISTS ({sql})",
+                [bounds.get(param, param) for param in params],
+                output_field=models.BooleanField(),
+            )
+        found = self.order_by().values(**in_month)[:1].get()
+        between = [day for i, day in enumerate(months) if found.get(f"month_{i}", True)]
+        return between[::-1]
 
     def for_cards(self):
         """What a story card shows, in one query."""
@@ -559,6 +606,8 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+        # A tag's stories, from the index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="taggedarticle_tag_article")]
 
 
 class Article(models.Model):
@@ -694,18 +743,31 @@ class Article(models.Model):
             ("publish_article", "Can publish, schedule and unpublish stories"),
             ("feature_article", "Can feature stories on the home page"),
         ]
+        # Each ends in the order lists show stories in, "-published_at", "-id": SQLite can then
+        # read a page of them from the index, with no sort of every story in the list.
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(
-                fields=["series", "status", "-published_at"], name="article_series_published"
+                fields=["status", "-published_at", "-id"], name="article_status_published"
             ),
             models.Index(
-                fields=["-published_at"],
-                condition=Q(featured=True),
+                fields=["series", "status", "-published_at", "-id"],
+                name="article_series_published",
+            ),
+            models.Index(
+                fields=["featured", "status", "-published_at", "-id"],
                 name="article_featured_published",
             ),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_category_published"
+                fields=["reviewed_by", "status", "-published_at", "-id"],
+                name="article_reviewer_published",
+            ),
+            models.Index(fields=["status", "-modified_at"], name="article_status_modified"),
+            # Whether a story is live, read by id without reading its row: a tag's list checks
+            # each of its stories so.
+            models.Index(fields=["id", "status", "published_at"], name="article_live_by_id"),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_published",
             ),
             search.PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector"),
         ]

@@ -28,6 +28,7 @@ from articles.models import (
     Source,
     Study,
 )
+from articles.pagination import CappedPaginator
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
 
@@ -42,9 +43,12 @@ LATEST_ON_SEARCH = 4
 
 class PublishedMixin:
     paginate_by = 12
+    paginator_class = CappedPaginator
+    published_before = None
 
     def get_queryset(self):
-        return Article.objects.published().for_cards().order_by("-published_at", "-pk")
+        published = Article.objects.published(before=self.published_before)
+        return published.for_cards().order_by("-published_at", "-pk")
 
 
 class HomeView(PublishedMixin, TemplateView):
@@ -135,7 +139,9 @@ class SourceView(ArticleListView):
     model_for_subject = Source
 
     def filter_for(self, queryset, source):
-        return queryset.filter(citations__source=source).distinct()
+        # A story citing the source twice is listed once, without DISTINCT over every column.
+        cites = Citation.objects.filter(article=OuterRef("pk"), source=source)
+        return queryset.filter(Exists(cites))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
@@ -177,7 +183,7 @@ class ArchiveView(PublishedMixin, ListView):
     paginate_by = 24
 
     def get_context_data(self, **kwargs):
-        months = Article.objects.published().dates("published_at", "month", order="DESC")
+        months = Article.objects.published_months()
         return super().get_context_data(months=months, heading="Archive", **kwargs)
 
 
@@ -187,10 +193,29 @@ class MonthView(PublishedMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
     paginate_by = 48
+    allow_future = True  # published() has left out the stories still to come
+
+    def get_dated_queryset(self, **lookup):
+        # The month's end as published()'s one upper bound, for SQLite to seek on.
+        self.published_before = lookup.pop("published_at__lt")
+        return super().get_dated_queryset(**lookup)
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        return []  # The page lists no days; get_dated_queryset() has found it is not empty.
+
+    @cached_property
+    def months(self):
+        return Article.objects.published_months()
+
+    # The neighbouring months with stories, from the list the page shows anyway.
+    def get_previous_month(self, date):
+        return next((month for month in self.months if month < date), None)
+
+    def get_next_month(self, date):
+        return next((month for month in reversed(self.months) if month > date), None)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["months"] = Article.objects.published().dates("published_at", "month", order="DESC")
+        context = super().get_context_data(months=self.months, **kwargs)
         context["heading"] = f"Stories from {context['month']:%B %Y}"
         return context
 

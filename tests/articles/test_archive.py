@@ -1,13 +1,13 @@
 """The archive: every story by month, and past newsletters on the web with no personal link."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import feedparser
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import short_address_taken
+from articles.models import Article, short_address_taken
 from newsletter.models import Edition
 from tests.articles.test_query_budgets import BUDGET
 from tests.factories import ArticleFactory
@@ -47,6 +47,24 @@ def test_a_month_lists_its_stories_and_links_its_neighbours(client):
     assert 'href="/archive/2026/01/">← January 2026' in response.text
     assert client.get("/archive/2026/02/").status_code == 404
     assert client.get("/archive/2026/13/").status_code == 404
+
+
+def test_the_months_with_stories_are_those_dates_gives(settings):
+    settings.TIME_ZONE = "Europe/London"
+    for when in [at(2025, 11), at(2026, 1, 31), at(2026, 3)]:
+        ArticleFactory(published_at=when)
+    # 00:30 in London on 1 July is still June in UTC: the month is the reader's.
+    ArticleFactory(published_at=timezone.make_aware(datetime(2025, 7, 1, 0, 30)))
+    ArticleFactory(status="draft", published_at=at(2025, 9))
+    ArticleFactory(published_at=timezone.now() + timedelta(days=62))  # scheduled
+    months = Article.objects.published_months()
+    assert months == list(Article.objects.published().dates("published_at", "month", "DESC"))
+    assert [f"{month:%Y-%m}" for month in months] == ["2026-03", "2026-01", "2025-11", "2025-07"]
+
+
+def test_no_story_no_month():
+    ArticleFactory(status="draft", published_at=None)
+    assert Article.objects.published_months() == []
 
 
 def test_the_archive_is_a_reserved_story_address(client):

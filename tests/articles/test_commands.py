@@ -94,3 +94,13 @@ def test_generate_articles_leaves_planner_statistics_on_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
         assert cursor.fetchone()[0] >= 30  # -1 until the table is analysed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generate_articles_leaves_rows_visible_to_index_only_scans_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's visibility map")
+    call_command("generate_articles", 30, batch_size=10)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relallvisible FROM pg_class WHERE relname = 'articles_article'")
+        assert cursor.fetchone()[0] > 0  # 0 until the table is vacuumed

@@ -1,7 +1,11 @@
 """Every reading page runs a fixed number of queries, however much content it shows."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.demo.images import hero_jpeg
@@ -115,3 +119,57 @@ def test_the_header_and_footer_cost_no_query_even_after_a_change(
     publication["categories"][0].save()
     with django_assert_num_queries(ARTICLE):
         get(client, story.get_absolute_url())
+
+
+GROWTH_URLS = [
+    "/",
+    "/archive/",
+    "/archive/?page=2",
+    "month",
+    "category",
+    "tag",
+    "author",
+    "source",
+    "/feed/rss/",
+    "category feed",
+    "/sitemap.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-tags.xml",
+    "/sitemap-authors.xml",
+]
+
+
+@pytest.mark.parametrize("page", GROWTH_URLS)
+def test_queries_do_not_grow_with_the_stories(client, publication, page):
+    """Twice the stories, over a year more, and the same queries on every listing page."""
+    category, author, source = (
+        publication[kind][0] for kind in ["categories", "authors", "sources"]
+    )
+    newest = publication["stories"][0].published_at
+    url = {
+        "month": reverse("articles:archive_month", args=[newest.year, f"{newest:%m}"]),
+        "category": category.get_absolute_url(),
+        "tag": reverse("articles:tag", args=[TAGS[2]]),
+        "author": author.get_absolute_url(),
+        "source": source.get_absolute_url(),
+        "category feed": reverse("articles:category_feed_rss", args=[category.slug]),
+    }.get(page, page)
+
+    def queries():
+        get(client, url)  # Fills the navigation's cache.
+        with CaptureQueriesContext(connection) as captured:
+            get(client, url)
+        return len(captured)
+
+    # A story months older, so that the archive's months already span more than two.
+    ArticleFactory(category=category, published_at=newest - timedelta(days=100))
+    before = queries()
+    for n in range(40):
+        story = ArticleFactory(
+            category=category,
+            tags=TAGS[:4],
+            published_at=newest - timedelta(days=9 * n, hours=1),
+        )
+        byline(story, author)
+        cite(story, source)
+    assert queries() == before

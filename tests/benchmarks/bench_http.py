@@ -8,9 +8,15 @@ ceiling, the same gunicorn returning that page's bytes from memory (tests/benchm
 `make bench BENCH_ARGS="http --articles 1000"`: SQLite in a throwaway data folder by default;
 with DATABASE_URL=postgres://..., a fresh database on that server (dropped afterwards). Set
 REDIS_URL to cache in Redis as in production (otherwise each worker caches in its memory).
+
+`--data-dir DIR` keeps the stories for the next run: the data folder DIR is kept (SQLite's
+database among them), and with DATABASE_URL the database it names is used as it is rather than a
+fresh one. Stories are generated only into an empty database; one that holds another number of
+stories than `--articles` is refused. Migrations are applied each run, so new indexes are measured.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -27,22 +33,34 @@ from pathlib import Path
 from tests.benchmarks.common import ROOT, bench_env, manage
 
 TICK = os.sysconf("SC_CLK_TCK")
+STORIES = """
+from articles.models import Article
+print(Article.objects.count())
+"""
+# One address of every kind of public page.
 URLS = """
 import json
-from articles.models import Article, Category
-from taggit.models import Tag
+from articles.models import Article, Author, Category, Source
 article = Article.objects.published().order_by("-published_at").first()
+category = Category.objects.order_by("pk").first()
 word = max(article.title.split(), key=len)
 print(json.dumps({
     "home": "/",
     "article": article.get_absolute_url(),
-    "category": Category.objects.order_by("pk").first().get_absolute_url(),
+    "category": category.get_absolute_url(),
+    "category p2": f"{category.get_absolute_url()}?page=2",
     "tag": f"/tag/{article.tags.order_by('pk').first().slug}/",
+    "author": Author.objects.order_by("pk").first().get_absolute_url(),
+    "source": Source.objects.order_by("pk").first().get_absolute_url(),
+    "archive": "/archive/",
+    "month": f"/archive/{article.published_at:%Y/%m}/",
     "search": f"/search/?q={word}",
     "rss feed": "/feed/rss/",
     "atom feed": "/feed/atom/",
+    "category feed": f"{category.get_absolute_url()}feed/rss/",
     "sitemap": "/sitemap.xml",
     "sitemap page": "/sitemap-articles.xml",
+    "sitemap tags": "/sitemap-tags.xml",
 }))
 """
 
@@ -56,12 +74,18 @@ def main(argv):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8107)
     parser.add_argument("--output", help="JSON file (default: bench-http-<db>-<n>.json in var/)")
+    parser.add_argument("--data-dir", type=Path, help="keep the stories here for the next run")
     args, _ = parser.parse_known_args(argv)
     if not shutil.which("wrk"):
         sys.exit("bench_http needs wrk (apt-get install wrk).")
 
-    data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
-    database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
+    if args.data_dir:
+        data_dir = args.data_dir.resolve()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        database_url = os.environ.get("DATABASE_URL", "")
+    else:
+        data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
+        database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
     site = f"http://127.0.0.1:{args.port}"
     env = bench_env(
         data_dir,
@@ -77,48 +101,67 @@ def main(argv):
         GUNICORN_LOG_LEVEL="warning",
     )
     try:
-        print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input")
-        manage(env, "generate_articles", str(args.articles))
-        pages = json.loads(
-            subprocess.run(
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c", URLS],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-        )
-        results, peak_rss = [], {}
-        for cache in ("on", "off"):
-            seconds = os.environ.get("PAGE_CACHE_SECONDS", "300") if cache == "on" else "0"
-            with gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, "newsroom.wsgi") as server:
-                wait_for(site + "/healthz")
-                if cache == "on":
-                    ceiling_pages = {}
-                    for number, path in enumerate(pages.values()):
-                        file = data_dir / f"ceiling-{number}.body"
-                        file.write_bytes(fetch(site + path))
-                        ceiling_pages[path] = str(file)
-                    (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
-                for page, path in pages.items():
-                    results.append(
-                        {"page": page, "cache": cache, **load(server, site + path, args)}
-                    )
-                    print_row(results[-1], None)
-                peak_rss[cache] = server.peak_rss_mib()
-        ceiling_env = {**env, "BENCH_CEILING_PAGES": str(data_dir / "ceiling.json")}
-        ceilings = {}
-        with gunicorn(ceiling_env, "tests.benchmarks.ceiling:application") as server:
-            wait_for(site + pages["home"])
+        stories = int(shell(env, STORIES))
+        if stories == 0:
+            print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
+            manage(env, "generate_articles", str(args.articles))
+        elif stories == args.articles:
+            print(f"Reusing the {stories} stories in {database_url or data_dir}.", flush=True)
+        else:
+            sys.exit(f"{database_url or data_dir} holds {stories} stories, not {args.articles}.")
+        pages = json.loads(shell(env, URLS))
+        # Three servers side by side, each page loaded on each in turn (interleaved, so that a
+        # change in the machine's load touches all three alike): the page cache on, off
+        # (PAGE_CACHE_SECONDS=0), and the ceiling answering that page's bytes from memory.
+        cache_seconds = os.environ.get("PAGE_CACHE_SECONDS", "300")
+        servers = {"on": (cache_seconds, args.port), "off": ("0", args.port + 1)}
+        with contextlib.ExitStack() as stack:
+            running = {}
+            for cache, (seconds, port) in servers.items():
+                server_env = {**env, "PAGE_CACHE_SECONDS": seconds}
+                server_env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+                running[cache] = stack.enter_context(gunicorn(server_env, "newsroom.wsgi"))
+                wait_for(f"http://127.0.0.1:{port}/healthz")
+            ceiling_pages = {}
+            for number, path in enumerate(pages.values()):
+                file = data_dir / f"ceiling-{number}.body"
+                file.write_bytes(fetch(site + path))
+                ceiling_pages[path] = str(file)
+            (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
+            ceiling_port = args.port + 2
+            ceiling_env = {
+                **env,
+                "BENCH_CEILING_PAGES": str(data_dir / "ceiling.json"),
+                "GUNICORN_BIND": f"127.0.0.1:{ceiling_port}",
+            }
+            running["-"] = stack.enter_context(
+                gunicorn(ceiling_env, "tests.benchmarks.ceiling:application")
+            )
+            ports = {"on": args.port, "off": args.port + 1, "-": ceiling_port}
+            wait_for(f"http://127.0.0.1:{ceiling_port}{pages['home']}")
+            results, ceilings = [], {}
             for page, path in pages.items():
-                ceilings[page] = {"page": page, "cache": "-", **load(server, site + path, args)}
-            peak_rss["ceiling"] = server.peak_rss_mib()
+                for cache, server in running.items():
+                    row = {
+                        "page": page,
+                        "cache": cache,
+                        **load(server, f"http://127.0.0.1:{ports[cache]}{path}", args),
+                    }
+                    if cache == "-":
+                        ceilings[page] = row
+                    else:
+                        results.append(row)
+                    print_row(row, None)
+            peak_rss = {
+                {"-": "ceiling"}.get(cache, cache): server.peak_rss_mib()
+                for cache, server in running.items()
+            }
     finally:
-        drop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if not args.data_dir:
+            drop()
+            shutil.rmtree(data_dir, ignore_errors=True)
 
     report = {
         "articles": args.articles,
@@ -138,6 +181,18 @@ def main(argv):
     output.write_text(json.dumps(report, indent=2) + "\n")
     print_table(report)
     print(f"Written to {output}")
+
+
+def shell(env, code):
+    """What `code`, run in `manage.py shell`, prints."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def fresh_database(url):

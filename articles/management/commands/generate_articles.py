@@ -82,9 +82,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{done}/{count}", ending="\r")
         # Fresh table statistics, so the query planner knows the tables' new sizes at once:
         # SQLite gathers none unless asked, and PostgreSQL's autovacuum only after a delay.
+        # PostgreSQL's VACUUM also marks the new rows visible to all, which lets counts and
+        # lists read the indexes alone (index-only scans); it cannot run in a transaction.
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         if connection.vendor in ("sqlite", "postgresql"):
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Generated {count} stories."))
 
     def tag_pool(self, rng):
