@@ -37,6 +37,9 @@ from articles.sanitize import (
 WORDS_PER_MINUTE = 230
 # How many of the latest taggings with a story's tags "You Might Also Like" weighs.
 RELATED_TAGGINGS = 500
+# How many of the latest stories "You Might Also Like" looks through for other categories' newest:
+# where nearly every story is in one category, finding none must not mean reading them all.
+RELATED_RECENT = 500
 PHOTO_WIDTHS = (160, 320)
 # Article fields of plain text, shown in feeds and sitemaps as well as on pages.
 PLAIN_TEXT_FIELDS = ["title", "standfirst", "seo_title", "seo_description"]
@@ -556,7 +559,8 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-shared", *newest_first)
             .values("pk")[:limit]
         )
-        newest = others.order_by(*newest_first).values("pk")[:limit]
+        recent = published.order_by(*newest_first).values("pk")[:RELATED_RECENT]
+        newest = others.filter(pk__in=recent).order_by(*newest_first).values("pk")[:limit]
         # Each group is a LIMITed subquery behind an indexed primary-key lookup, so that the
         # groups can be combined with UNION on every database (SQLite refuses LIMIT there).
         groups = [same.values("pk")[:limit], pinned, most_shared, newest]
