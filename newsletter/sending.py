@@ -11,6 +11,8 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import mailers
+from django.core.mail.backends import smtp
+from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 
@@ -127,30 +129,63 @@ def edition_deliver(*, edition):
     return True
 
 
+def _smtp_connection(mailer):
+    """
+    The open smtplib connection of Django's own SMTP backend, to be handed each copy's bytes as
+    they are: the backend's open() applied its options (host, port, credentials, TLS or SSL,
+    timeout, certificates) exactly as for any other email, and the bytes are those its
+    `send_messages()` would write. None for any other backend (locmem in tests, files by
+    default, the console, an email service's API) and for subclasses, which may sign or rewrite
+    messages: those are given Django's EmailMessage as usual.
+    """
+    if type(mailer) is smtp.EmailBackend and not mailer.fail_silently:
+        return mailer.connection
+    return None
+
+
 def _send_batch(edition, claim, renderer):
     claimed = Delivery.objects.filter(claim=claim, status=Delivery.Status.SENDING)
-    batch = list(claimed.select_related("subscriber").order_by("pk"))
+    # Plain rows, not model instances: a batch holds only what deciding and addressing need.
+    batch = list(
+        claimed.order_by("pk")
+        .annotate(
+            email=F("subscriber__email"),
+            key=F("subscriber__key"),
+            subscriber_status=F("subscriber__status"),
+            paused_until=F("subscriber__paused_until"),
+        )
+        .values_list(
+            "pk",
+            "subscriber_id",
+            "email",
+            "key",
+            "subscriber_status",
+            "paused_until",
+            named=True,
+        )
+    )
     categories = {}
     if edition.is_digest:
         chosen = Subscriber.categories.through.objects.filter(
-            subscriber_id__in=[delivery.subscriber_id for delivery in batch]
+            subscriber_id__in=[row.subscriber_id for row in batch]
         ).values_list("subscriber_id", "category_id")
         for subscriber_id, category_id in chosen:
             categories.setdefault(subscriber_id, set()).add(category_id)
     renew_every = setting("NEWSLETTER_SEND_LEASE") / 4
     renewed = timezone.now()
-    held = {delivery.pk for delivery in batch}
-    connection = mailers.default
+    held = {row.pk for row in batch}
+    mailer = mailers.default
     try:
-        with connection:
-            for delivery in batch:
+        with mailer:
+            send = _sender(mailer, renderer)
+            for row in batch:
                 if timezone.now() - renewed > renew_every:
                     renewed = timezone.now()
                     claimed.update(claimed_at=renewed)  # a slow server is no dead run
                     # Stalled past the lease, another run may have taken rows back: not ours now.
                     held = set(claimed.values_list("pk", flat=True))
-                if delivery.pk in held:
-                    _send_one(delivery, renderer, categories, connection)
+                if row.pk in held:
+                    _send_one(row, renderer, categories, send)
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error
@@ -160,18 +195,36 @@ def _send_batch(edition, claim, renderer):
         claimed.update(status=Delivery.Status.QUEUED, claim="", claimed_at=None)
 
 
-def _send_one(delivery, renderer, categories, connection):
-    subscriber = delivery.subscriber
-    rows = Delivery.objects.filter(pk=delivery.pk)
+def _sender(mailer, renderer):
+    """A function that sends one subscriber their copy through `mailer`."""
+    connection = _smtp_connection(mailer)
+    if connection is not None:
+        sender = mailer.prep_address(renderer.site.sender)
+
+    def send(subscriber, stories):
+        raw = connection and renderer.message_bytes(subscriber=subscriber, stories=stories)
+        if raw:
+            # The composer writes only a plain ASCII address (no space, no line break) that
+            # Django's prep_address() would give back unchanged; any other goes the long way.
+            connection.sendmail(sender, [subscriber.email], raw)
+        else:
+            message = renderer.message(subscriber=subscriber, stories=stories, connection=mailer)
+            mailer.send_messages([message])
+
+    return send
+
+
+def _send_one(row, renderer, categories, send):
+    rows = Delivery.objects.filter(pk=row.pk)
     try:
-        stories = renderer.stories_for(categories.get(subscriber.pk))
+        stories = renderer.stories_for(categories.get(row.subscriber_id))
         nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
-        mailable = subscriber.status == Subscriber.Status.SUBSCRIBED and not subscriber.is_paused
+        paused = row.paused_until is not None and row.paused_until > timezone.now()
+        mailable = row.subscriber_status == Subscriber.Status.SUBSCRIBED and not paused
         if not mailable or nothing_to_say:
             rows.update(status=Delivery.Status.SKIPPED)
             return
-        message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
-        connection.send_messages([message])
+        send(row, stories)
     except Exception as error:
         if _is_transient(error):
             raise
@@ -179,12 +232,13 @@ def _send_one(delivery, renderer, categories, connection):
         logger.log(
             logging.INFO if _is_permanent(error) else logging.ERROR,
             "Delivery %s failed for good: %r",
-            delivery.pk,
+            row.pk,
             error,
             exc_info=not _is_permanent(error),
         )
         rows.update(status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500])
         return
+    # Recorded before the next one goes out: a killed run has at most one copy unaccounted for.
     rows.update(status=Delivery.Status.SENT, sent_at=timezone.now())
 
 
