@@ -11,7 +11,6 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import mailers
-from django.core.mail.backends import smtp
 from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils import timezone
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.outbox import Outbox, delivery_record_sent
 
 logger = logging.getLogger(__name__)
 
@@ -129,20 +129,6 @@ def edition_deliver(*, edition):
     return True
 
 
-def _smtp_connection(mailer):
-    """
-    The open smtplib connection of Django's own SMTP backend, to be handed each copy's bytes as
-    they are: the backend's open() applied its options (host, port, credentials, TLS or SSL,
-    timeout, certificates) exactly as for any other email, and the bytes are those its
-    `send_messages()` would write. None for any other backend (locmem in tests, files by
-    default, the console, an email service's API) and for subclasses, which may sign or rewrite
-    messages: those are given Django's EmailMessage as usual.
-    """
-    if type(mailer) is smtp.EmailBackend and not mailer.fail_silently:
-        return mailer.connection
-    return None
-
-
 def _send_batch(edition, claim, renderer):
     claimed = Delivery.objects.filter(claim=claim, status=Delivery.Status.SENDING)
     # Plain rows, not model instances: a batch holds only what deciding and addressing need.
@@ -177,7 +163,7 @@ def _send_batch(edition, claim, renderer):
     mailer = mailers.default
     try:
         with mailer:
-            send = _sender(mailer, renderer)
+            outbox = Outbox(mailer=mailer, renderer=renderer)
             for row in batch:
                 if timezone.now() - renewed > renew_every:
                     renewed = timezone.now()
@@ -185,7 +171,7 @@ def _send_batch(edition, claim, renderer):
                     # Stalled past the lease, another run may have taken rows back: not ours now.
                     held = set(claimed.values_list("pk", flat=True))
                 if row.pk in held:
-                    _send_one(row, renderer, categories, send)
+                    _send_one(row, renderer, categories, outbox)
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error
@@ -195,36 +181,16 @@ def _send_batch(edition, claim, renderer):
         claimed.update(status=Delivery.Status.QUEUED, claim="", claimed_at=None)
 
 
-def _sender(mailer, renderer):
-    """A function that sends one subscriber their copy through `mailer`."""
-    connection = _smtp_connection(mailer)
-    if connection is not None:
-        sender = mailer.prep_address(renderer.site.sender)
-
-    def send(subscriber, stories):
-        raw = connection and renderer.message_bytes(subscriber=subscriber, stories=stories)
-        if raw:
-            # The composer writes only a plain ASCII address (no space, no line break) that
-            # Django's prep_address() would give back unchanged; any other goes the long way.
-            connection.sendmail(sender, [subscriber.email], raw)
-        else:
-            message = renderer.message(subscriber=subscriber, stories=stories, connection=mailer)
-            mailer.send_messages([message])
-
-    return send
-
-
-def _send_one(row, renderer, categories, send):
-    rows = Delivery.objects.filter(pk=row.pk)
+def _send_one(row, renderer, categories, outbox):
     try:
         stories = renderer.stories_for(categories.get(row.subscriber_id))
         nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
         paused = row.paused_until is not None and row.paused_until > timezone.now()
         mailable = row.subscriber_status == Subscriber.Status.SUBSCRIBED and not paused
         if not mailable or nothing_to_say:
-            rows.update(status=Delivery.Status.SKIPPED)
+            Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SKIPPED)
             return
-        send(row, stories)
+        outbox.send(subscriber=row, stories=stories)
     except Exception as error:
         if _is_transient(error):
             raise
@@ -236,10 +202,11 @@ def _send_one(row, renderer, categories, send):
             error,
             exc_info=not _is_permanent(error),
         )
-        rows.update(status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500])
+        Delivery.objects.filter(pk=row.pk).update(
+            status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500]
+        )
         return
-    # Recorded before the next one goes out: a killed run has at most one copy unaccounted for.
-    rows.update(status=Delivery.Status.SENT, sent_at=timezone.now())
+    delivery_record_sent(pk=row.pk)
 
 
 @task(queue_name="email")
