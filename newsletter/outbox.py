@@ -8,6 +8,8 @@ building an EmailMessage and parsing its addresses again for every copy cost mor
 it. Every other backend is handed Django's EmailMessage as usual.
 """
 
+import functools
+
 from django.core.mail.backends import smtp
 from django.db import connections, router
 from django.utils import timezone
@@ -51,19 +53,24 @@ class Outbox:
         self.mailer.send_messages([message])
 
 
+@functools.cache
+def _record_sent_sql(alias):
+    quote = connections[alias].ops.quote_name
+    meta = Delivery._meta
+    status, sent_at = meta.get_field("status").column, meta.get_field("sent_at").column
+    return (
+        f"UPDATE {quote(meta.db_table)} SET {quote(status)} = %s, {quote(sent_at)} = %s "
+        f"WHERE {quote(meta.pk.column)} = %s"
+    )
+
+
 def delivery_record_sent(*, pk):
     """
     Marks one delivery sent. Plain SQL: compiling the same ORM UPDATE again for every copy was
     the largest part of the worker's time once the copies themselves were cheap.
     """
-    connection = connections[router.db_for_write(Delivery)]
-    quote = connection.ops.quote_name
-    meta = Delivery._meta
-    status, sent_at = meta.get_field("status").column, meta.get_field("sent_at").column
-    sql = (
-        f"UPDATE {quote(meta.db_table)} SET {quote(status)} = %s, {quote(sent_at)} = %s "
-        f"WHERE {quote(meta.pk.column)} = %s"
-    )
+    alias = router.db_for_write(Delivery)
+    connection = connections[alias]
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [Delivery.Status.SENT.value, now, pk])
+        cursor.execute(_record_sent_sql(alias), [Delivery.Status.SENT.value, now, pk])
