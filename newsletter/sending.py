@@ -11,7 +11,7 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import mailers
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.tasks import task
 from django.utils import timezone
 
@@ -52,7 +52,9 @@ def edition_retry_delay(*, attempt):
 def edition_queue_deliveries(*, edition):
     """One delivery row per recipient, read in keyset batches; safe to run again."""
     size = setting("NEWSLETTER_BATCH_SIZE")
-    recipients = Subscriber.objects.recipients_of(edition).order_by("pk")
+    # Every run of a send (each worker's, each resume) comes here: it reads only who is missing.
+    queued = Delivery.objects.filter(edition=edition, subscriber=OuterRef("pk"))
+    recipients = Subscriber.objects.recipients_of(edition).exclude(Exists(queued)).order_by("pk")
     last = 0
     while ids := list(recipients.filter(pk__gt=last).values_list("pk", flat=True)[:size]):
         Delivery.objects.bulk_create(

@@ -425,3 +425,15 @@ def test_a_subject_that_is_not_one_line_is_refused_by_the_service(mailoutbox, su
         editions.edition_send(edition=edition)
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def test_queueing_again_adds_only_who_is_missing(edition, django_assert_num_queries):
+    SubscriberFactory.create_batch(3)
+    sending.edition_queue_deliveries(edition=edition)
+    late = SubscriberFactory()
+    sending.edition_queue_deliveries(edition=edition)
+    assert Delivery.objects.filter(edition=edition).count() == 4
+    assert Delivery.objects.filter(edition=edition, subscriber=late).exists()
+    # Another worker's run of the same send: one read that finds nobody missing, no insert.
+    with django_assert_num_queries(2):  # the edition's categories, then the recipients
+        sending.edition_queue_deliveries(edition=edition)
