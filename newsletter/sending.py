@@ -139,18 +139,10 @@ def _send_batch(edition, claim, renderer):
         .annotate(
             email=F("subscriber__email"),
             key=F("subscriber__key"),
-            subscriber_status=F("subscriber__status"),
-            paused_until=F("subscriber__paused_until"),
+            # Still subscribed and not paused now: whoever left since the queueing is skipped.
+            mailable=Exists(Subscriber.objects.active().filter(pk=OuterRef("subscriber_id"))),
         )
-        .values_list(
-            "pk",
-            "subscriber_id",
-            "email",
-            "key",
-            "subscriber_status",
-            "paused_until",
-            named=True,
-        )
+        .values_list("pk", "subscriber_id", "email", "key", "mailable", named=True)
     )
     categories = {}
     if edition.is_digest:
@@ -187,9 +179,7 @@ def _send_one(row, renderer, categories, outbox):
     try:
         stories = renderer.stories_for(categories.get(row.subscriber_id))
         nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
-        paused = row.paused_until is not None and row.paused_until > timezone.now()
-        mailable = row.subscriber_status == Subscriber.Status.SUBSCRIBED and not paused
-        if not mailable or nothing_to_say:
+        if not row.mailable or nothing_to_say:
             Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SKIPPED)
             return
         outbox.send(subscriber=row, stories=stories)

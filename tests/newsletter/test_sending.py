@@ -437,3 +437,16 @@ def test_queueing_again_adds_only_who_is_missing(edition, django_assert_num_quer
     # Another worker's run of the same send: one read that finds nobody missing, no insert.
     with django_assert_num_queries(2):  # the edition's categories, then the recipients
         sending.edition_queue_deliveries(edition=edition)
+
+
+def test_who_left_or_paused_after_the_queueing_is_skipped_not_mailed(server, edition):
+    staying, leaving, pausing = SubscriberFactory.create_batch(3)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    sending.edition_queue_deliveries(edition=edition)
+    subscribers.subscriber_unsubscribe(subscriber=leaving)
+    Subscriber.objects.filter(pk=pausing.pk).update(paused_until=timezone.now() + timedelta(days=1))
+    assert sending.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {staying.email: 1}
+    skipped = Delivery.objects.filter(edition=edition, status=Delivery.Status.SKIPPED)
+    assert set(skipped.values_list("subscriber", flat=True)) == {leaving.pk, pausing.pk}
