@@ -133,6 +133,19 @@ def test_each_reader_receives_a_valid_message_with_their_own_unsubscribe_link(ma
     assert all(edition.sending_started_at <= row.sent_at <= timezone.now() for row in sent)
 
 
+def test_an_address_the_shortcut_cannot_write_goes_through_djangos_message(mailbox):
+    reader = SubscriberFactory(email="leser@bücher.example")
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    (envelope,) = mailbox.envelopes
+    assert envelope.rcpt_tos == ["leser@xn--bcher-kva.example"]
+    message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+    assert message.defects == [] and message["To"] == "leser@xn--bcher-kva.example"
+    owner = tokens.subscriber_from_manage_token(
+        token_of(message["List-Unsubscribe"][1:-1]), for_unsubscribe=True
+    )
+    assert owner == reader
+
+
 @pytest.mark.parametrize(
     "address",
     [
