@@ -137,21 +137,36 @@ class EditionRenderer:
             self._composers[subject] = Composer(subject=subject, from_email=self.site.sender)
         return self._composers[subject]
 
-    def message(self, *, subscriber, stories, connection=None, subject_prefix=""):
+    def _copy(self, subscriber, stories):
+        """The subscriber's text and HTML parts and headers: the edition with their own links."""
         text, html = self._render(stories)
         token = manage_token(subscriber)
         unsubscribe = self._unsubscribe.replace(TOKEN_MARK, token)
         preferences = self._preferences.replace(TOKEN_MARK, token)
+        text = text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
+        html = html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
+        return text, html, unsubscribe_headers(unsubscribe)
+
+    def message(self, *, subscriber, stories, connection=None, subject_prefix=""):
+        text, html, headers = self._copy(subscriber, stories)
         subject = f"{subject_prefix}{self.edition.subject}"
         message = EditionEmail(
             subject,
-            text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),
+            text,
             self.site.sender,
             [subscriber.email],
-            headers=unsubscribe_headers(unsubscribe),
+            headers=headers,
             connection=connection,
             composer=self._composer(subject),
         )
-        html = html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
         message.attach_alternative(html, "text/html")
         return message
+
+    def message_bytes(self, *, subscriber, stories):
+        """
+        The copy as SMTP sends it (what `message().message(policy=SMTP).as_bytes()` gives),
+        without an EmailMessage in between; None when only the email package can write it.
+        """
+        text, html, headers = self._copy(subscriber, stories)
+        composer = self._composer(self.edition.subject)
+        return composer.copy(to=subscriber.email, text=text, html=html, headers=headers)

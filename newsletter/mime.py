@@ -25,8 +25,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.utils.timezone import get_current_timezone
 
-# An address the email package writes as it is: ASCII, no display name, nothing to quote.
-PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+")
+# An address the email package writes as it is: an ASCII dot-atom, no display name, nothing to
+# quote, no space or line break (so it can go on the SMTP envelope and the To line unchanged).
+ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+PLAIN_ADDRESS = re.compile(rf"{ATEXT}(?:\.{ATEXT})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+# Headers each copy writes itself; a message that sets them otherwise is the email package's.
+OWN_HEADERS = {"from", "to", "cc", "reply-to", "bcc", "date", "message-id", "subject"}
 # Header lines, CRLF included, stay within RFC 5322's limit of 998 characters.
 MAX_LINE = 998
 TRANSFER_ENCODING = b"Content-Transfer-Encoding: quoted-printable"
@@ -86,20 +90,31 @@ class Composer:
             or message.reply_to
             or message.attachments
             or message.encoding
-            or settings.DEFAULT_CHARSET.lower() != "utf-8"
             or [alternative.mimetype for alternative in message.alternatives] != ["text/html"]
-            or not PLAIN_ADDRESS.fullmatch(message.to[0])
-            or {name.lower() for name in message.extra_headers}
-            & {"from", "to", "cc", "reply-to", "bcc", "date", "message-id", "subject"}
+        ):
+            return None
+        return self.copy(
+            to=message.to[0],
+            text=message.body,
+            html=message.alternatives[0].content,
+            headers=message.extra_headers,
+        )
+
+    def copy(self, *, to, text, html, headers):
+        """One copy's bytes for the address `to`, or None when the email package must write it."""
+        if (
+            settings.DEFAULT_CHARSET.lower() != "utf-8"
+            or not PLAIN_ADDRESS.fullmatch(to)
+            or {name.lower() for name in headers} & OWN_HEADERS
         ):
             return None
         zone = get_current_timezone() if settings.EMAIL_USE_LOCALTIME else UTC
         lines = [
-            f"To: {message.to[0]}\r\n",
+            f"To: {to}\r\n",
             f"Date: {format_datetime(datetime.now(zone))}\r\n",
             f"Message-ID: {make_msgid(domain=DNS_NAME)}\r\n",
         ]
-        for name, value in message.extra_headers.items():
+        for name, value in headers.items():
             line = _header(name, value)
             if line is None:
                 return None
@@ -110,10 +125,10 @@ class Composer:
                 "".join(lines).encode(),
                 self.separator,
                 PART % b"plain",
-                _quoted_printable(message.body),
+                _quoted_printable(text),
                 self.separator,
                 PART % b"html",
-                _quoted_printable(message.alternatives[0].content),
+                _quoted_printable(html),
                 self.end,
             ]
         )

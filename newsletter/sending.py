@@ -11,12 +11,14 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import mailers
+from django.db.models import Exists, F, OuterRef
 from django.tasks import task
 from django.utils import timezone
 
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.outbox import Outbox, delivery_record_sent
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,9 @@ def edition_retry_delay(*, attempt):
 def edition_queue_deliveries(*, edition):
     """One delivery row per recipient, read in keyset batches; safe to run again."""
     size = setting("NEWSLETTER_BATCH_SIZE")
-    recipients = Subscriber.objects.recipients_of(edition).order_by("pk")
+    # Every run of a send (each worker's, each resume) comes here: it reads only who is missing.
+    queued = Delivery.objects.filter(edition=edition, subscriber=OuterRef("pk"))
+    recipients = Subscriber.objects.recipients_of(edition).exclude(Exists(queued)).order_by("pk")
     last = 0
     while ids := list(recipients.filter(pk__gt=last).values_list("pk", flat=True)[:size]):
         Delivery.objects.bulk_create(
@@ -129,28 +133,39 @@ def edition_deliver(*, edition):
 
 def _send_batch(edition, claim, renderer):
     claimed = Delivery.objects.filter(claim=claim, status=Delivery.Status.SENDING)
-    batch = list(claimed.select_related("subscriber").order_by("pk"))
+    # Plain rows, not model instances: a batch holds only what deciding and addressing need.
+    batch = list(
+        claimed.order_by("pk")
+        .annotate(
+            email=F("subscriber__email"),
+            key=F("subscriber__key"),
+            # Still subscribed and not paused now: whoever left since the queueing is skipped.
+            mailable=Exists(Subscriber.objects.active().filter(pk=OuterRef("subscriber_id"))),
+        )
+        .values_list("pk", "subscriber_id", "email", "key", "mailable", named=True)
+    )
     categories = {}
     if edition.is_digest:
         chosen = Subscriber.categories.through.objects.filter(
-            subscriber_id__in=[delivery.subscriber_id for delivery in batch]
+            subscriber_id__in=[row.subscriber_id for row in batch]
         ).values_list("subscriber_id", "category_id")
         for subscriber_id, category_id in chosen:
             categories.setdefault(subscriber_id, set()).add(category_id)
     renew_every = setting("NEWSLETTER_SEND_LEASE") / 4
     renewed = timezone.now()
-    held = {delivery.pk for delivery in batch}
-    connection = mailers.default
+    held = {row.pk for row in batch}
+    mailer = mailers.default
     try:
-        with connection:
-            for delivery in batch:
+        with mailer:
+            outbox = Outbox(mailer=mailer, renderer=renderer)
+            for row in batch:
                 if timezone.now() - renewed > renew_every:
                     renewed = timezone.now()
                     claimed.update(claimed_at=renewed)  # a slow server is no dead run
                     # Stalled past the lease, another run may have taken rows back: not ours now.
                     held = set(claimed.values_list("pk", flat=True))
-                if delivery.pk in held:
-                    _send_one(delivery, renderer, categories, connection)
+                if row.pk in held:
+                    _send_one(row, renderer, categories, outbox)
     except Exception as error:
         if _is_transient(error):
             raise TransientSendError(str(error)) from error
@@ -160,18 +175,14 @@ def _send_batch(edition, claim, renderer):
         claimed.update(status=Delivery.Status.QUEUED, claim="", claimed_at=None)
 
 
-def _send_one(delivery, renderer, categories, connection):
-    subscriber = delivery.subscriber
-    rows = Delivery.objects.filter(pk=delivery.pk)
+def _send_one(row, renderer, categories, outbox):
     try:
-        stories = renderer.stories_for(categories.get(subscriber.pk))
+        stories = renderer.stories_for(categories.get(row.subscriber_id))
         nothing_to_say = not stories and (renderer.edition.is_digest or not renderer.edition.intro)
-        mailable = subscriber.status == Subscriber.Status.SUBSCRIBED and not subscriber.is_paused
-        if not mailable or nothing_to_say:
-            rows.update(status=Delivery.Status.SKIPPED)
+        if not row.mailable or nothing_to_say:
+            Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SKIPPED)
             return
-        message = renderer.message(subscriber=subscriber, stories=stories, connection=connection)
-        connection.send_messages([message])
+        outbox.send(subscriber=row, stories=stories)
     except Exception as error:
         if _is_transient(error):
             raise
@@ -179,13 +190,15 @@ def _send_one(delivery, renderer, categories, connection):
         logger.log(
             logging.INFO if _is_permanent(error) else logging.ERROR,
             "Delivery %s failed for good: %r",
-            delivery.pk,
+            row.pk,
             error,
             exc_info=not _is_permanent(error),
         )
-        rows.update(status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500])
+        Delivery.objects.filter(pk=row.pk).update(
+            status=Delivery.Status.FAILED, error=f"{type(error).__name__}: {error}"[:500]
+        )
         return
-    rows.update(status=Delivery.Status.SENT, sent_at=timezone.now())
+    delivery_record_sent(pk=row.pk)
 
 
 @task(queue_name="email")

@@ -425,3 +425,28 @@ def test_a_subject_that_is_not_one_line_is_refused_by_the_service(mailoutbox, su
         editions.edition_send(edition=edition)
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT and mailoutbox == []
+
+
+def test_queueing_again_adds_only_who_is_missing(edition, django_assert_num_queries):
+    SubscriberFactory.create_batch(3)
+    sending.edition_queue_deliveries(edition=edition)
+    late = SubscriberFactory()
+    sending.edition_queue_deliveries(edition=edition)
+    assert Delivery.objects.filter(edition=edition).count() == 4
+    assert Delivery.objects.filter(edition=edition, subscriber=late).exists()
+    # Another worker's run of the same send: one read that finds nobody missing, no insert.
+    with django_assert_num_queries(2):  # the edition's categories, then the recipients
+        sending.edition_queue_deliveries(edition=edition)
+
+
+def test_who_left_or_paused_after_the_queueing_is_skipped_not_mailed(server, edition):
+    staying, leaving, pausing = SubscriberFactory.create_batch(3)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    sending.edition_queue_deliveries(edition=edition)
+    subscribers.subscriber_unsubscribe(subscriber=leaving)
+    Subscriber.objects.filter(pk=pausing.pk).update(paused_until=timezone.now() + timedelta(days=1))
+    assert sending.edition_deliver(edition=edition) is True
+    assert recipients(server.sent) == {staying.email: 1}
+    skipped = Delivery.objects.filter(edition=edition, status=Delivery.Status.SKIPPED)
+    assert set(skipped.values_list("subscriber", flat=True)) == {leaving.pk, pausing.pk}

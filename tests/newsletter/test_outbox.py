@@ -1,0 +1,269 @@
+"""
+Over Django's own SMTP backend each copy goes out as prebuilt bytes on the backend's connection:
+what a real mail server (aiosmtpd) receives, and how the mailer's options are applied.
+"""
+
+import email
+import email.policy
+import email.utils
+import ssl
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+from aiosmtpd.smtp import AuthResult
+from django.core.mail import mailers
+from django.core.mail.backends.smtp import EmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
+from django.utils import timezone
+
+from articles.site import site_settings
+from newsletter import sending, tokens
+from newsletter.emails import EditionRenderer
+from newsletter.models import Delivery, Edition
+from newsletter.outbox import Outbox
+from tests.benchmarks.bench_newsletter import free_port
+from tests.factories import ArticleFactory
+from tests.faults.conftest import Sink
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class Mailbox(Sink):
+    """A local mail server that keeps each envelope and the login each session used."""
+
+    def __init__(self, **controller):
+        super().__init__(port=free_port())
+        self.controller_options = controller
+        self.envelopes, self.logins = [], []
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(
+            self, hostname="127.0.0.1", port=self.port, **self.controller_options
+        )
+        self.controller.start()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return await super().handle_DATA(server, session, envelope)
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        self.logins.append((auth_data.login, auth_data.password))
+        return AuthResult(success=(auth_data.login, auth_data.password) == (b"news", b"s3cret"))
+
+
+def smtp_mailer(port, **options):
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5, **options},
+        }
+    }
+
+
+@pytest.fixture
+def mailbox(settings):
+    box = Mailbox()
+    box.start()
+    settings.MAILERS = smtp_mailer(box.port)
+    yield box
+    box.stop()
+
+
+@pytest.fixture(scope="session")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1, made with the machine's openssl."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+        + ["-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"]
+        + ["-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def sending_edition(**kwargs):
+    edition = EditionFactory(stories=[ArticleFactory(title="Rivers run clean")], **kwargs)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    return edition
+
+
+def token_of(url):
+    return resolve(urlsplit(url).path).kwargs["token"]
+
+
+def test_each_reader_receives_a_valid_message_with_their_own_unsubscribe_link(mailbox):
+    readers = SubscriberFactory.create_batch(3)
+    edition = sending_edition()
+    assert sending.edition_deliver(edition=edition) is True
+    assert sorted(envelope.rcpt_tos[0] for envelope in mailbox.envelopes) == sorted(
+        reader.email for reader in readers
+    )
+    sender = email.utils.parseaddr(site_settings().sender)[1]
+    for envelope in mailbox.envelopes:
+        (address,) = envelope.rcpt_tos
+        assert envelope.mail_from == sender
+        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        parts = list(message.iter_parts())
+        assert message.defects == [] and all(part.defects == [] for part in parts)
+        assert message["To"] == address and message["Subject"] == edition.subject
+        assert email.utils.parseaddr(message["From"])[1] == sender
+        assert message["Message-ID"] and message["Date"]
+        unsubscribe = message["List-Unsubscribe"][1:-1]
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        # The link is this reader's own: it unsubscribes them and nobody else.
+        owner = tokens.subscriber_from_manage_token(token_of(unsubscribe), for_unsubscribe=True)
+        assert owner.email == address
+        text, html = (part.get_content() for part in parts)
+        assert [part.get_content_type() for part in parts] == ["text/plain", "text/html"]
+        assert f"Unsubscribe: {unsubscribe}" in text and f'href="{unsubscribe}"' in html
+        assert "Rivers run clean" in text and "Rivers run clean" in html
+    edition.refresh_from_db()
+    sent = Delivery.objects.filter(edition=edition, status=Delivery.Status.SENT)
+    assert sent.count() == 3
+    assert all(edition.sending_started_at <= row.sent_at <= timezone.now() for row in sent)
+
+
+def test_an_address_the_shortcut_cannot_write_goes_through_djangos_message(mailbox):
+    reader = SubscriberFactory(email="leser@bücher.example")
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    (envelope,) = mailbox.envelopes
+    assert envelope.rcpt_tos == ["leser@xn--bcher-kva.example"]
+    message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+    assert message.defects == [] and message["To"] == "leser@xn--bcher-kva.example"
+    owner = tokens.subscriber_from_manage_token(
+        token_of(message["List-Unsubscribe"][1:-1]), for_unsubscribe=True
+    )
+    assert owner == reader
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "evil@example.com\r\nBcc: victim@example.org",
+        "evil@example.com>\r\nRCPT TO:<victim@example.org",
+        "evil@example.com\nSubject: free money",
+    ],
+)
+def test_a_subscriber_address_can_never_add_a_header_or_a_recipient(mailbox, address):
+    good = SubscriberFactory(email="good@example.com")
+    SubscriberFactory(email=address)  # written past the form, which would refuse it
+    edition = sending_edition()
+    assert sending.edition_deliver(edition=edition) is True
+    assert [envelope.rcpt_tos for envelope in mailbox.envelopes] == [[good.email]]
+    (envelope,) = mailbox.envelopes
+    assert b"victim" not in envelope.original_content
+    assert b"free money" not in envelope.original_content
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == address and "ValueError" in failed.error
+
+
+@pytest.fixture
+def secure_mailbox(certificate, monkeypatch):
+    """A mail server that wants a login over TLS: STARTTLS, or TLS from the first byte."""
+    cert, key = certificate
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts this one certificate
+    boxes = []
+
+    def start(mode):
+        if mode == "use_tls":  # nothing is accepted before STARTTLS
+            tls = {"tls_context": server_tls, "require_starttls": True}
+        else:  # aiosmtpd cannot tell that this session is TLS, so it is told not to ask
+            tls = {"ssl_context": server_tls, "auth_require_tls": False}
+        box = Mailbox(auth_required=True, **tls)
+        box.controller_options["authenticator"] = box.authenticate
+        box.start()
+        boxes.append(box)
+        return box
+
+    yield start
+    for box in boxes:
+        box.stop()
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+@pytest.mark.parametrize("mode", ["use_tls", "use_ssl"])
+def test_the_mailers_tls_and_login_options_are_applied(settings, secure_mailbox, mode):
+    box = secure_mailbox(mode)
+    settings.MAILERS = smtp_mailer(box.port, username="news", password="s3cret", **{mode: True})
+    reader = SubscriberFactory()
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    assert [envelope.rcpt_tos for envelope in box.envelopes] == [[reader.email]]
+    assert box.logins == [(b"news", b"s3cret")]
+
+
+class SigningBackend(EmailBackend):
+    """A subclass that may change what it sends (say, a DKIM signature): no shortcut."""
+
+
+@pytest.mark.parametrize(
+    ("backend", "shortcut"),
+    [
+        ("django.core.mail.backends.smtp.EmailBackend", True),
+        (f"{__name__}.SigningBackend", False),
+    ],
+)
+def test_only_djangos_own_smtp_backend_is_handed_bytes(mailbox, settings, backend, shortcut):
+    settings.MAILERS["default"]["BACKEND"] = backend
+    settings.MAILERS["default"]["OPTIONS"]["timeout"] = 7
+    with mailers.default as mailer:
+        outbox = Outbox(mailer=mailer, renderer=EditionRenderer(sending_edition(), []))
+        assert (outbox.smtp is not None) is shortcut
+        assert mailer.connection.sock.gettimeout() == 7
+        if shortcut:  # the backend's own connection, as its open() made it
+            assert outbox.smtp is mailer.connection
+
+
+def test_other_backends_are_handed_djangos_email_message(settings, mailoutbox):
+    with mailers.default as mailer:
+        outbox = Outbox(mailer=mailer, renderer=EditionRenderer(sending_edition(), []))
+        assert outbox.smtp is None
+    reader = SubscriberFactory()
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    (message,) = mailoutbox
+    assert message.to == [reader.email] and "List-Unsubscribe" in message.extra_headers
+
+
+def test_a_failing_silently_smtp_backend_is_left_to_django(mailbox, settings):
+    settings.MAILERS["default"]["OPTIONS"]["fail_silently"] = True
+    with mailers.default as mailer:
+        outbox = Outbox(mailer=mailer, renderer=EditionRenderer(sending_edition(), []))
+        assert outbox.smtp is None
+
+
+def test_email_written_to_files_still_gets_every_copy(settings, tmp_path):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(tmp_path)},
+        }
+    }
+    readers = SubscriberFactory.create_batch(2)
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    written = "".join(path.read_text() for path in tmp_path.iterdir())
+    assert all(f"To: {reader.email}" in written for reader in readers)
+    assert written.count("List-Unsubscribe: <https://") == 2
+
+
+def test_each_more_copy_costs_one_query(mailbox):
+    edition = sending_edition()
+    SubscriberFactory.create_batch(5)
+    with CaptureQueriesContext(connection) as five:
+        sending.edition_deliver(edition=edition)
+    other = sending_edition()
+    SubscriberFactory.create_batch(10)  # fifteen readers for this one
+    with CaptureQueriesContext(connection) as fifteen:
+        sending.edition_deliver(edition=other)
+    assert len(mailbox.envelopes) == 5 + 15
+    assert len(fifteen) - len(five) == 10
