@@ -1,5 +1,6 @@
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -9,14 +10,19 @@ from aiosmtpd.controller import Controller
 
 from tests.benchmarks.common import ROOT
 
-SMTP_PORT = 8120
+
+def free_port():
+    """A port nothing listens on now, so that test runs side by side never share a sink."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class Sink:
     """A local mail server; `down_after` makes it hang up for good after that many messages."""
 
-    def __init__(self, port=SMTP_PORT, delay=0):
-        self.port, self.delay = port, delay
+    def __init__(self, delay=0):
+        self.port, self.delay = free_port(), delay
         self.received = []
         self.down_after = None
         self.lock = threading.Lock()
@@ -47,7 +53,7 @@ def smtp_sink(settings):
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": SMTP_PORT, "timeout": 5},
+            "OPTIONS": {"host": "127.0.0.1", "port": sink.port, "timeout": 5},
         }
     }
     yield sink

@@ -16,7 +16,6 @@ import pytest
 from tests.benchmarks.common import ROOT
 from tests.faults.conftest import Sink, manage, site_env
 
-PORT = 8123
 READERS = 20
 
 SETUP = f"""
@@ -44,14 +43,14 @@ def worker(env, *extra):
 
 @pytest.fixture
 def sink():
-    sink = Sink(port=PORT, delay=0.15)  # slow enough to be killed in the middle of a batch
+    sink = Sink(delay=0.15)  # slow enough to be killed in the middle of a batch
     sink.start()
     yield sink
     sink.stop()
 
 
 def test_a_worker_killed_mid_batch_leaves_nobody_mailed_twice_or_lost(site_dir, sink):
-    env = site_env(site_dir, EMAIL_URL=f"smtp://127.0.0.1:{PORT}")
+    env = site_env(site_dir, EMAIL_URL=f"smtp://127.0.0.1:{sink.port}")
     manage(env, "shell", "-c", SETUP)
     first = worker(env)
     deadline = time.monotonic() + 60
