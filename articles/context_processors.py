@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject, lazy
 
-from articles.site import site_chrome, site_settings
+from articles.site import site_chrome
 
 
 def site(request):
-    # Lazy: the admin and other pages that show none of it spend nothing on it.
+    # Lazy: the admin and other pages that show none of it spend nothing on it. One cache read
+    # a request at most, however often a template names the site.
     chrome = SimpleLazyObject(site_chrome)
+    site_settings = SimpleLazyObject(lambda: chrome.settings)
     return {
-        "site": SimpleLazyObject(site_settings),
+        "site": site_settings,
         "chrome": chrome,
-        "SITE_NAME": lazy(lambda: site_settings().name, str)(),
+        "SITE_NAME": lazy(lambda: site_settings.name, str)(),
         "SITE_URL": settings.SITE_URL,
-        "SITE_DESCRIPTION": lazy(lambda: site_settings().description, str)(),
+        "SITE_DESCRIPTION": lazy(lambda: site_settings.description, str)(),
         "nav_categories": SimpleLazyObject(lambda: chrome.categories),
     }
