@@ -3,6 +3,10 @@ from django.utils.functional import SimpleLazyObject, lazy
 
 from articles.site import site_chrome
 
+# Made once: lazy() builds a class at each call.
+site_name = lazy(lambda site_settings: site_settings.name, str)
+site_description = lazy(lambda site_settings: site_settings.description, str)
+
 
 def site(request):
     # Lazy: the admin and other pages that show none of it spend nothing on it. One cache read
@@ -12,8 +16,8 @@ def site(request):
     return {
         "site": site_settings,
         "chrome": chrome,
-        "SITE_NAME": lazy(lambda: site_settings.name, str)(),
+        "SITE_NAME": site_name(site_settings),
         "SITE_URL": settings.SITE_URL,
-        "SITE_DESCRIPTION": lazy(lambda: site_settings.description, str)(),
+        "SITE_DESCRIPTION": site_description(site_settings),
         "nav_categories": SimpleLazyObject(lambda: chrome.categories),
     }

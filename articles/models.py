@@ -57,6 +57,16 @@ def _slug_url(viewname, slug, urlconf, script_prefix):
     return reverse(viewname, urlconf=urlconf, kwargs={"slug": slug})
 
 
+def fixed_url(viewname, *args):
+    """reverse(viewname, args=args), remembered in the same way (the {% fixed_url %} tag)."""
+    return _fixed_url(viewname, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@lru_cache(maxsize=10_000)
+def _fixed_url(viewname, args, urlconf, script_prefix):
+    return reverse(viewname, urlconf=urlconf, args=args)
+
+
 class Category(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)

@@ -12,6 +12,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from articles import body, markdown_copies
+from articles.models import fixed_url
 
 register = template.Library()
 
@@ -61,6 +62,11 @@ def headline(text):
 def markdown_text(value):
     """Plain text as Markdown text (for /llms.txt): markup in it stays text, never raw HTML."""
     return markdown_copies.text(str(value))
+
+
+# {% fixed_url "articles:archive" %}: {% url %} remembered, for the reading pages. Their header,
+# footer and cards name the same dozen addresses on every page.
+register.simple_tag(fixed_url, name="fixed_url")
 
 
 @register.simple_tag
