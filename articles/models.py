@@ -16,8 +16,8 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import models
-from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models import Count, Exists, JSONField, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.urls import get_script_prefix, get_urlconf, resolve, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -449,26 +449,24 @@ class ArticleQuerySet(models.QuerySet):
     def newest_per_category(self, *, limit=3):
         """
         The `limit` newest stories of each category, in category order, in two indexed queries
-        whatever the number of stories: each category's cut-off date, then the stories up to it
-        (ranked by a window function, so ties at the cut-off don't add more).
+        whatever the number of stories: each category's `limit`-th newest story (its date and
+        id, which break ties at that date), then the stories from there on.
         """
         newest_first = ["-published_at", "-pk"]
-        cutoff = self.filter(category=OuterRef("pk")).order_by(*newest_first)
+        last = self.filter(category=OuterRef("pk")).order_by(*newest_first)[limit - 1 : limit]
         cutoffs = Category.objects.annotate(
-            cutoff=Subquery(cutoff.values("published_at")[limit - 1 : limit])
-        ).values_list("pk", "cutoff")
+            last_at=Subquery(last.values("published_at")), last_pk=Subquery(last.values("pk"))
+        ).values_list("pk", "last_at", "last_pk")
         recent_enough = Q(pk__in=[])
-        for category_id, since in cutoffs:
+        for category_id, last_at, last_pk in cutoffs:
             in_category = Q(category_id=category_id)
-            recent_enough |= in_category & Q(published_at__gte=since) if since else in_category
-        rank = Window(
-            RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), "-pk"]
-        )
-        return (
-            self.filter(recent_enough)
-            .annotate(rank_in_category=rank)
-            .filter(rank_in_category__lte=limit)
-            .order_by("category__position", "category__name", *newest_first)
+            if last_at is not None:
+                in_category &= Q(published_at__gte=last_at) & (
+                    Q(published_at__gt=last_at) | Q(pk__gte=last_pk)
+                )
+            recent_enough |= in_category
+        return self.filter(recent_enough).order_by(
+            "category__position", "category__name", *newest_first
         )
 
     def with_series_neighbours(self):

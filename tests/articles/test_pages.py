@@ -285,6 +285,16 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
 # Home
 
 
+def test_a_home_section_holds_three_stories_even_when_many_share_a_date(health, nature):
+    at = ago(5)
+    tied = [ArticleFactory(category=health, published_at=at) for _ in range(5)]
+    newer = ArticleFactory(category=health, published_at=ago(1))
+    other = ArticleFactory(category=nature, published_at=at)
+    newest = Article.objects.published().order_by("-published_at", "-pk").newest_per_category()
+    # Newest first, ties at the same date broken by id, highest first, as on every list.
+    assert list(newest) == [newer, tied[4], tied[3], other]
+
+
 def test_home_shows_lead_latest_and_a_section_per_category(client, health, nature, science):
     old_featured = ArticleFactory(category=nature, featured=True, published_at=ago(40))
     lead = ArticleFactory(category=health, featured=True, published_at=ago(30), title="The lead")
