@@ -965,7 +965,7 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return slug_url("articles:article", self.slug)  # the short address /<slug>/, as stories
 
     def clean(self):
         if self.slug and (problem := short_address_taken(self.slug)):
