@@ -1,19 +1,22 @@
 """What readers see on each page of the reading site."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import date as date_filter
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import template_localtime
 from django.views.defaults import server_error
 
 from articles.colours import contrast_ratio, hex_to_rgb
 from articles.demo.images import hero_jpeg
 from articles.models import Article, Category, Correction, Series
+from articles.templatetags.articles_tags import iso_datetime
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -166,6 +169,21 @@ def test_hero_is_a_responsive_picture_loaded_first(client, health):
     assert panels.count('loading="lazy"') == 3
     assert "fetchpriority" not in panels
     assert "/media/articles/" not in html, "the original upload is never served"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 1, 15, 9, 5, 7, tzinfo=UTC),  # GMT
+        datetime(2026, 7, 15, 23, 30, tzinfo=UTC),  # BST: the next day in London
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),  # the hour the clocks go forward
+        None,
+        "",
+    ],
+)
+def test_iso_datetime_writes_what_the_date_filter_writes(value):
+    expected = date_filter(template_localtime(value), "Y-m-d\\TH:i:sO")
+    assert iso_datetime(value) == expected
 
 
 def test_cards_show_image_headline_excerpt_and_badge(client, health, nature):
