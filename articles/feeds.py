@@ -46,6 +46,11 @@ def xml_safe(value):
     return value
 
 
+def item_full_text(feed, item):
+    """The story's whole text, when the site's feeds carry it (read once a feed)."""
+    return full_text(item["story"]) if feed["full_text_feeds"] else ""
+
+
 class XMLSafeFeed:
     """One name with a control character (stored around save()) must not take a feed down."""
 
@@ -62,8 +67,8 @@ class MediaRSSFeed(XMLSafeFeed, feedgenerator.Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        if item.get("full_text"):
-            handler.addQuickElement("content:encoded", item["full_text"])
+        if text := item_full_text(self.feed, item):
+            handler.addQuickElement("content:encoded", text)
         # RSS 2.0 has no update date of its own; readers understand Atom's.
         if item["updateddate"] is not None:
             handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
@@ -76,8 +81,8 @@ class MediaAtomFeed(XMLSafeFeed, feedgenerator.Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        if item.get("full_text"):
-            handler.addQuickElement("content", item["full_text"], {"type": "html"})
+        if text := item_full_text(self.feed, item):
+            handler.addQuickElement("content", text, {"type": "html"})
         add_media_content(handler, item)
 
 
@@ -156,13 +161,16 @@ class ArticleFeed(Feed):
         url = absolute_url(picture.storage.url(name))
         return [feedgenerator.Enclosure(url, str(length), "image/jpeg")]
 
+    def feed_extra_kwargs(self, obj):
+        return {"full_text_feeds": site_settings().full_text_feeds}
+
     def item_extra_kwargs(self, item):
         images = article_images(item)
         return {
             "image": images[0] if images else None,
             "image_alt": item.hero.alt if item.hero_id else "",
             "image_credit": item.hero.credit if item.hero_id else "",
-            "full_text": full_text(item) if site_settings().full_text_feeds else "",
+            "story": item,
         }
 
 

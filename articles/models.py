@@ -16,9 +16,9 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import connections, models
-from django.db.models import Count, Exists, F, JSONField, OuterRef, Q, Subquery, Window
+from django.db.models import Count, Exists, JSONField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models.functions import JSONObject
 from django.urls import get_script_prefix, get_urlconf, resolve, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -44,6 +44,8 @@ PHOTO_WIDTHS = (160, 320)
 # Article fields of plain text, shown in feeds and sitemaps as well as on pages.
 PLAIN_TEXT_FIELDS = ["title", "standfirst", "seo_title", "seo_description"]
 IMAGE_TEXT_FIELDS = ["alt_text", "caption", "credit"]
+# What a story card shows of a story (its category and image come whole): not the body.
+CARD_FIELDS = ["title", "slug", "standfirst", "category", "hero", "published_at", "reading_time"]
 
 
 def slug_url(viewname, slug):
@@ -57,6 +59,16 @@ def slug_url(viewname, slug):
 @lru_cache(maxsize=10_000)
 def _slug_url(viewname, slug, urlconf, script_prefix):
     return reverse(viewname, urlconf=urlconf, kwargs={"slug": slug})
+
+
+def fixed_url(viewname, *args):
+    """reverse(viewname, args=args), remembered in the same way (the {% fixed_url %} tag)."""
+    return _fixed_url(viewname, args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+
+
+@lru_cache(maxsize=10_000)
+def _fixed_url(viewname, args, urlconf, script_prefix):
+    return reverse(viewname, urlconf=urlconf, args=args)
 
 
 class Category(models.Model):
@@ -482,31 +494,29 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a story card shows, in one query."""
-        return self.select_related("category", "hero")
+        return self.select_related("category", "hero").only(*CARD_FIELDS)
 
     def newest_per_category(self, *, limit=3):
         """
         The `limit` newest stories of each category, in category order, in two indexed queries
-        whatever the number of stories: each category's cut-off date, then the stories up to it
-        (ranked by a window function, so ties at the cut-off don't add more).
+        whatever the number of stories: each category's `limit`-th newest story (its date and
+        id, which break ties at that date), then the stories from there on.
         """
         newest_first = ["-published_at", "-pk"]
-        cutoff = self.filter(category=OuterRef("pk")).order_by(*newest_first)
+        last = self.filter(category=OuterRef("pk")).order_by(*newest_first)[limit - 1 : limit]
         cutoffs = Category.objects.annotate(
-            cutoff=Subquery(cutoff.values("published_at")[limit - 1 : limit])
-        ).values_list("pk", "cutoff")
+            last_at=Subquery(last.values("published_at")), last_pk=Subquery(last.values("pk"))
+        ).values_list("pk", "last_at", "last_pk")
         recent_enough = Q(pk__in=[])
-        for category_id, since in cutoffs:
+        for category_id, last_at, last_pk in cutoffs:
             in_category = Q(category_id=category_id)
-            recent_enough |= in_category & Q(published_at__gte=since) if since else in_category
-        rank = Window(
-            RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), "-pk"]
-        )
-        return (
-            self.filter(recent_enough)
-            .annotate(rank_in_category=rank)
-            .filter(rank_in_category__lte=limit)
-            .order_by("category__position", "category__name", *newest_first)
+            if last_at is not None:
+                in_category &= Q(published_at__gte=last_at) & (
+                    Q(published_at__gt=last_at) | Q(pk__gte=last_pk)
+                )
+            recent_enough |= in_category
+        return self.filter(recent_enough).order_by(
+            "category__position", "category__name", *newest_first
         )
 
     def with_series_neighbours(self):
@@ -1023,7 +1033,7 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return slug_url("articles:article", self.slug)  # the short address /<slug>/, as stories
 
     def clean(self):
         if self.slug and (problem := short_address_taken(self.slug)):

@@ -20,6 +20,7 @@ matters stays in the card and the social preview whatever the original's shape.
 import io
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
@@ -72,8 +73,9 @@ class Picture:
     def jpeg_srcset(self):
         return self._srcset("jpeg")
 
-    @property
+    @cached_property
     def fallback(self):
+        # Its url, width and height are each asked for: one storage.url() for the three.
         return self.at_least(FALLBACK_WIDTH)
 
     @property

@@ -84,25 +84,26 @@ def article_share_preview(article):
     }
 
 
-def logo():
-    site = site_settings()
+def logo(site=None):
+    site = site or site_settings()
     if site.logo and site.logo_width:
         return Image(absolute_url(site.logo.url), site.logo_width, site.logo_height)
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
 
 
 def organization():
-    site = site_settings()
+    chrome = site_chrome()  # one cache read for the settings, the logo and the policies
+    site = chrome.settings
     data = {
         "@type": "NewsMediaOrganization",
         "@id": f"{settings.SITE_URL}/#organization",
         "name": site.name,
         "url": f"{settings.SITE_URL}/",
-        "logo": image_object(logo()),
+        "logo": image_object(logo(site)),
     }
     if accounts := [url for _, url in site.social_links]:
         data["sameAs"] = accounts
-    policies = site_chrome().policy_urls
+    policies = chrome.policy_urls
     for prop, role in POLICY_PROPERTIES.items():
         if role in policies:
             data[prop] = absolute_url(policies[role])
@@ -202,14 +203,15 @@ def scholarly_article(study):
 def home_jsonld():
     """The publisher and the site, with the search box search engines may offer."""
     search = absolute_url(reverse("articles:search"))
+    publisher = organization()
     return {
         "@context": "https://schema.org",
         "@graph": [
-            organization(),
+            publisher,
             {
                 "@type": "WebSite",
                 "@id": f"{settings.SITE_URL}/#website",
-                "name": site_settings().name,
+                "name": publisher["name"],
                 "url": f"{settings.SITE_URL}/",
                 "inLanguage": "en-GB",
                 "publisher": {"@id": f"{settings.SITE_URL}/#organization"},

@@ -62,10 +62,11 @@ class HomeView(PublishedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         published = self.get_queryset()
-        lead = published.filter(featured=True).first() or published.first()
-        shown = [lead.pk] if lead else []
-        latest = list(published.exclude(pk__in=shown)[:LATEST_ON_HOME])
-        shown += [story.pk for story in latest]
+        # The newest stories, one more than the latest shown: the lead when none is featured.
+        recent = list(published[: LATEST_ON_HOME + 1])
+        lead = published.filter(featured=True).first() or next(iter(recent), None)
+        latest = [story for story in recent if story != lead][:LATEST_ON_HOME]
+        shown = [story.pk for story in [lead, *latest] if story]
         newest = published.exclude(pk__in=shown).newest_per_category(limit=PER_SECTION_ON_HOME)
         sections = [
             (stories[0].category, stories)

@@ -1,19 +1,22 @@
 """What readers see on each page of the reading site."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import date as date_filter
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import template_localtime
 from django.views.defaults import server_error
 
 from articles.colours import contrast_ratio, hex_to_rgb
 from articles.demo.images import hero_jpeg
 from articles.models import Article, Category, Correction, Series
+from articles.templatetags.articles_tags import iso_datetime
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -168,6 +171,21 @@ def test_hero_is_a_responsive_picture_loaded_first(client, health):
     assert "/media/articles/" not in html, "the original upload is never served"
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 1, 15, 9, 5, 7, tzinfo=UTC),  # GMT
+        datetime(2026, 7, 15, 23, 30, tzinfo=UTC),  # BST: the next day in London
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),  # the hour the clocks go forward
+        None,
+        "",
+    ],
+)
+def test_iso_datetime_writes_what_the_date_filter_writes(value):
+    expected = date_filter(template_localtime(value), "Y-m-d\\TH:i:sO")
+    assert iso_datetime(value) == expected
+
+
 def test_cards_show_image_headline_excerpt_and_badge(client, health, nature):
     article = ArticleFactory(category=health)
     long_standfirst = "Researchers found " + "remarkably " * 20 + "good results."
@@ -283,6 +301,16 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
 
 
 # Home
+
+
+def test_a_home_section_holds_three_stories_even_when_many_share_a_date(health, nature):
+    at = ago(5)
+    tied = [ArticleFactory(category=health, published_at=at) for _ in range(5)]
+    newer = ArticleFactory(category=health, published_at=ago(1))
+    other = ArticleFactory(category=nature, published_at=at)
+    newest = Article.objects.published().order_by("-published_at", "-pk").newest_per_category()
+    # Newest first, ties at the same date broken by id, highest first, as on every list.
+    assert list(newest) == [newer, tied[4], tied[3], other]
 
 
 def test_home_shows_lead_latest_and_a_section_per_category(client, health, nature, science):

@@ -108,6 +108,27 @@ def test_home_lists_published_stories_only(client, health):
     assert draft.title not in html
 
 
+def test_home_lead_is_the_newest_featured_story_else_the_newest_and_never_repeated(client, health):
+    now = timezone.now()
+    stories = [
+        ArticleFactory(category=health, published_at=now - timedelta(hours=n)) for n in range(8)
+    ]
+    response = client.get(reverse("articles:home"))
+    assert response.context["lead"] == stories[0]
+    assert response.context["latest"] == stories[1:7]
+
+    featured = ArticleFactory(category=health, featured=True, published_at=now - timedelta(days=9))
+    response = client.get(reverse("articles:home"))
+    assert response.context["lead"] == featured
+    assert response.context["latest"] == stories[:6]
+
+    stories[3].featured = True
+    stories[3].save()
+    response = client.get(reverse("articles:home"))
+    assert response.context["lead"] == stories[3]
+    assert response.context["latest"] == stories[:3] + stories[4:7]
+
+
 def test_category_page_lists_its_published_stories(client, health, nature):
     mine = ArticleFactory(category=health, title="Health good news")
     ArticleFactory(category=nature, title="Nature good news")
