@@ -24,7 +24,6 @@ from newsletter import sending, tokens
 from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition
 from newsletter.outbox import Outbox
-from tests.benchmarks.bench_newsletter import free_port
 from tests.factories import ArticleFactory
 from tests.faults.conftest import Sink
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -36,7 +35,7 @@ class Mailbox(Sink):
     """A local mail server that keeps each envelope and the login each session used."""
 
     def __init__(self, **controller):
-        super().__init__(port=free_port())
+        super().__init__()
         self.controller_options = controller
         self.envelopes, self.logins = [], []
 
