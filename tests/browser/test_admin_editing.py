@@ -1,6 +1,7 @@
 """An editor writes a story in the admin's rich text editor (ProseMirror) and saves it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.articles.roles import make_user
@@ -51,7 +52,7 @@ def start_story(page, title):
 def save(page):
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url("**/admin/articles/article/")
-    assert page.locator(".messagelist .success").is_visible()
+    expect(page.locator(".messagelist .success")).to_be_visible()  # waits while the page loads
 
 
 def test_bold_text_and_a_bulleted_list_are_saved(editor_page):
