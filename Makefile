@@ -118,11 +118,14 @@ serve: $(VENV)/.runtime $(DATA_DIR)/secret_key
 worker: $(VENV)/.runtime $(DATA_DIR)/secret_key
 	$(TASK_WORKER)
 
+# One pytest-xdist worker a core (TEST_WORKERS=0 runs the suite in one process); a test file
+# stays on one worker, so its tests share their fixtures and services as they do when run alone.
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev $(VNU_JAR) $(AXE_JS)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.dev $(AXE_JS)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m browser $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) -m tests.benchmarks $(BENCH_ARGS)

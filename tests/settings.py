@@ -5,6 +5,10 @@ import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("NEWSROOM_DATA_DIR", tempfile.mkdtemp(prefix="newsroom-tests-"))
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each of pytest-xdist's workers keeps its media, mail and static files to itself.
+    os.environ["NEWSROOM_DATA_DIR"] = os.path.join(os.environ["NEWSROOM_DATA_DIR"], worker)
+    os.makedirs(os.environ["NEWSROOM_DATA_DIR"], exist_ok=True)
 os.environ.pop("REDIS_URL", None)
 
 from newsroom.settings import *  # noqa: E402, F403
