@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Author, Category, Source
+from articles.models import Article, Author, Category, Source, fixed_url
 from articles.seo import absolute_url
 
 NEWS_WINDOW = timedelta(days=2)
@@ -187,12 +187,15 @@ def sitemap_index(request):
     addresses on settings.SITE_URL (Django's uses the Host the index was fetched on), and
     none left empty.
     """
-    entries = []
+    entries, lastmods = [], {}
     for section, site in sitemaps.items():
         site = site()
         # Each page dated by its section's latest change (for stories, of any story: dating
-        # each month would read all its stories).
-        lastmod = site.get_latest_lastmod()
+        # each month would read all its stories), asked once of the listings, which share it.
+        latest = type(site).get_latest_lastmod
+        if latest not in lastmods:
+            lastmods[latest] = site.get_latest_lastmod()
+        lastmod = lastmods[latest]
         entries += [
             SitemapIndexItem(absolute_url(url), lastmod) for url in site.index_pages(section)
         ]
@@ -202,7 +205,7 @@ def sitemap_index(request):
 
 
 def month_sitemap_url(month):
-    return reverse("articles:sitemap_month", args=[month.year, f"{month:%m}"])
+    return fixed_url("articles:sitemap_month", month.year, f"{month:%m}")
 
 
 def month_sitemap(request, year, month):

@@ -133,6 +133,10 @@ def test_sitemap_queries_do_not_grow_with_stories(client, django_assert_num_quer
         story = ArticleFactory(tags=["a", "b"], published_at=at(2026, 1 + n % 3))
         byline(story, AuthorFactory())
         cite(story, SourceFactory())
+    # The stories' latest change, their months (newest, oldest, those between), the listings'
+    # newest story and a count of each listing.
+    with django_assert_num_queries(9):
+        client.get(reverse("articles:sitemap"))
     with django_assert_num_queries(2):  # A count and a page.
         client.get("/sitemap-articles-2026-02.xml")
     for section in ["categories", "tags", "sources", "authors"]:
