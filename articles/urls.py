@@ -3,7 +3,7 @@ from django.urls import path
 
 from articles import feeds, views
 from articles.cache import public_page
-from articles.sitemaps import NewsSitemap, sitemap_index, sitemaps
+from articles.sitemaps import NewsSitemap, month_sitemap, sitemap_index, sitemaps
 
 app_name = "articles"
 
@@ -33,6 +33,11 @@ urlpatterns = [
         public_page(sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news_sitemap.xml"},
         name="sitemap_news",
+    ),
+    path(
+        "sitemap-articles-<int:year>-<int:month>.xml",
+        public_page(month_sitemap),
+        name="sitemap_month",
     ),
     path(
         "sitemap-<slug:section>.xml",

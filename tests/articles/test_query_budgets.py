@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.demo.images import hero_jpeg
 from articles.models import Correction, Series, Study
@@ -134,6 +135,7 @@ GROWTH_URLS = [
     "category feed",
     "/sitemap.xml",
     "/sitemap-articles.xml",
+    "sitemap month",
     "/sitemap-tags.xml",
     "/sitemap-authors.xml",
 ]
@@ -146,8 +148,10 @@ def test_queries_do_not_grow_with_the_stories(client, publication, page):
         publication[kind][0] for kind in ["categories", "authors", "sources"]
     )
     newest = publication["stories"][0].published_at
+    local = timezone.localtime(newest)
     url = {
         "month": reverse("articles:archive_month", args=[newest.year, f"{newest:%m}"]),
+        "sitemap month": reverse("articles:sitemap_month", args=[f"{local:%Y}", f"{local:%m}"]),
         "category": category.get_absolute_url(),
         "tag": reverse("articles:tag", args=[TAGS[2]]),
         "author": author.get_absolute_url(),

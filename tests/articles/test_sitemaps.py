@@ -39,20 +39,40 @@ def urlset(client, name):
     return ElementTree.fromstring(response.content)
 
 
+def urlset_at(client, path):
+    response = client.get(path, HTTP_HOST="testserver")
+    assert response.status_code == 200
+    return ElementTree.fromstring(response.content)
+
+
 def locations(root):
     return [loc.text for loc in root.findall("sm:url/sm:loc", NS)]
 
 
-def every_url(client):
-    """The <url> entries of every sitemap page the index lists."""
+def locations_of(urls):
+    return [url.find("sm:loc", NS).text for url in urls]
+
+
+def sitemap_pages(client):
     index = urlset(client, "articles:sitemap")
+    return [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+
+
+def every_url(client):
+    """The <url> entries of every sitemap page the index lists, none of them empty."""
     urls = []
-    for loc in index.findall("sm:sitemap/sm:loc", NS):
-        assert loc.text.startswith(SITE)
-        response = client.get(loc.text.removeprefix(SITE), HTTP_HOST="testserver")
+    for page in sitemap_pages(client):
+        assert page.startswith(SITE)
+        response = client.get(page.removeprefix(SITE), HTTP_HOST="testserver")
         assert response.status_code == 200
-        urls += ElementTree.fromstring(response.content).findall("sm:url", NS)
+        entries = ElementTree.fromstring(response.content).findall("sm:url", NS)
+        assert entries, f"{page} is empty"
+        urls += entries
     return urls
+
+
+def at(year, month, day=10, hour=9, minute=0):
+    return timezone.make_aware(datetime(year, month, day, hour, minute))
 
 
 def test_sitemap_lists_every_public_page_and_nothing_else(client):
@@ -108,33 +128,86 @@ def test_listing_entries_are_dated_by_their_newest_story(client):
     assert datetime.fromisoformat(lastmod) == newest.published_at
 
 
-def test_sitemap_queries_do_not_grow_with_stories(client, django_assert_max_num_queries):
-    for _ in range(10):
-        story = ArticleFactory(tags=["a", "b"])
+def test_sitemap_queries_do_not_grow_with_stories(client, django_assert_num_queries):
+    for n in range(10):
+        story = ArticleFactory(tags=["a", "b"], published_at=at(2026, 1 + n % 3))
         byline(story, AuthorFactory())
         cite(story, SourceFactory())
-    with django_assert_max_num_queries(10):  # A count and a page for each of five sections.
-        client.get(reverse("articles:sitemap_section", args=["articles"]))
-        for section in ["categories", "tags", "sources", "authors"]:
+    # The stories' latest change, their months (newest, oldest, those between), the listings'
+    # newest story and a count of each listing.
+    with django_assert_num_queries(9):
+        client.get(reverse("articles:sitemap"))
+    with django_assert_num_queries(2):  # A count and a page.
+        client.get("/sitemap-articles-2026-02.xml")
+    for section in ["categories", "tags", "sources", "authors"]:
+        with django_assert_num_queries(2):
             client.get(reverse("articles:sitemap_section", args=[section]))
 
 
-def test_the_index_lists_every_page_of_every_section(client, settings, monkeypatch):
-    monkeypatch.setattr(ArticleSitemap, "limit", 2)
-    stories = ArticleFactory.create_batch(5)
-    index = urlset(client, "articles:sitemap")
-    locs = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
-    articles = f"{SITE}/sitemap-articles.xml"
-    assert [loc for loc in locs if loc.startswith(articles)] == [
-        articles,
-        f"{articles}?p=2",
-        f"{articles}?p=3",
+def test_every_story_is_in_one_month_page_and_the_index_lists_the_months_with_any(client):
+    november = ArticleFactory(published_at=at(2025, 11, 30, 23, 59))
+    # 00:30 in London on 1 July is still June in UTC: the month is the reader's, as the archive's.
+    july = ArticleFactory(published_at=timezone.make_aware(datetime(2025, 7, 1, 0, 30)))
+    march = ArticleFactory.create_batch(3, published_at=at(2026, 3, 1, 0, 0))
+    ArticleFactory(status=Article.Status.DRAFT, published_at=at(2025, 9))
+    scheduled = ArticleFactory(published_at=timezone.now() + timedelta(days=62))
+
+    months = [page for page in sitemap_pages(client) if "/sitemap-articles" in page]
+    assert months == [
+        f"{SITE}/sitemap-articles-2026-03.xml",
+        f"{SITE}/sitemap-articles-2025-11.xml",
+        f"{SITE}/sitemap-articles-2025-07.xml",
     ]
-    assert f"{SITE}/sitemap-home.xml" in locs
-    lastmods = index.findall("sm:sitemap/sm:lastmod", NS)
-    assert datetime.fromisoformat(lastmods[1].text) == max(s.modified_at for s in stories)
-    listed = {url.find("sm:loc", NS).text for url in every_url(client)}
-    assert {f"{SITE}{story.get_absolute_url()}" for story in stories} <= listed
+    stories = [*march, november, july]
+    listed = [loc for loc in locations_of(every_url(client)) if "/story-" in loc]
+    assert sorted(listed) == sorted(f"{SITE}{story.get_absolute_url()}" for story in stories)
+    assert locations(urlset_at(client, "/sitemap-articles-2025-07.xml")) == [
+        f"{SITE}{july.get_absolute_url()}"
+    ]
+    for empty in ["2025-09", "2025-10", f"{scheduled.published_at:%Y-%m}", "2025-13", "0-01"]:
+        response = client.get(f"/sitemap-articles-{empty}.xml")
+        assert response.status_code == 404, empty
+
+
+def test_the_index_dates_each_month_no_earlier_than_its_latest_change(client):
+    stories = {month: ArticleFactory(published_at=at(2026, month)) for month in [1, 2, 3]}
+    stories[1].save()  # The oldest story changed last.
+    index = urlset(client, "articles:sitemap")
+    dated = {
+        entry.findtext("sm:loc", namespaces=NS): entry.findtext("sm:lastmod", namespaces=NS)
+        for entry in index.findall("sm:sitemap", NS)
+    }
+    for month, story in stories.items():
+        lastmod = datetime.fromisoformat(dated[f"{SITE}/sitemap-articles-2026-{month:02}.xml"])
+        assert lastmod >= story.modified_at
+    assert datetime.fromisoformat(dated[f"{SITE}/sitemap-articles-2026-01.xml"]) == (
+        stories[1].modified_at
+    )
+
+
+def test_the_index_lists_no_empty_section(client):
+    story = ArticleFactory()  # no tag, author or source
+
+    sections = {page.removeprefix(SITE) for page in sitemap_pages(client)}
+
+    assert sections == {
+        "/sitemap-home.xml",
+        f"/sitemap-articles-{timezone.localtime(story.published_at):%Y-%m}.xml",
+        "/sitemap-categories.xml",
+    }
+
+
+def test_the_old_pages_of_stories_still_list_them(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    stories = ArticleFactory.create_batch(3)
+    pages = [
+        urlset_at(client, "/sitemap-articles.xml"),
+        urlset_at(client, "/sitemap-articles.xml?p=2"),
+    ]
+    assert [len(locations(page)) for page in pages] == [2, 1]
+    assert sorted(sum((locations(page) for page in pages), [])) == sorted(
+        f"{SITE}{story.get_absolute_url()}" for story in stories
+    )
 
 
 def test_news_sitemap_lists_the_last_two_days(client):

@@ -40,8 +40,13 @@ print(Article.objects.count())
 # One address of every kind of public page.
 URLS = """
 import json
+from datetime import timedelta
+from django.urls import reverse
+from django.utils import timezone
 from articles.models import Article, Author, Category, Source
 article = Article.objects.published().order_by("-published_at").first()
+# The last whole month: the largest page of stories in the sitemap.
+full = (timezone.localtime(article.published_at).replace(day=1) - timedelta(days=1))
 category = Category.objects.order_by("pk").first()
 word = max(article.title.split(), key=len)
 print(json.dumps({
@@ -59,7 +64,7 @@ print(json.dumps({
     "atom feed": "/feed/atom/",
     "category feed": f"{category.get_absolute_url()}feed/rss/",
     "sitemap": "/sitemap.xml",
-    "sitemap page": "/sitemap-articles.xml",
+    "sitemap month": reverse("articles:sitemap_month", args=[full.year, f"{full:%m}"]),
     "sitemap tags": "/sitemap-tags.xml",
 }))
 """
