@@ -318,9 +318,7 @@ class ArticleView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        more, also = Article.objects.related_to(
-            article, tag_ids=[tag.pk for tag in article.tags.all()]
-        )
+        more, also = Article.objects.related_to(article)
         return super().get_context_data(more_stories=more, also_like=also, **kwargs)
 
 

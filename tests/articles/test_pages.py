@@ -4,6 +4,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import date as date_filter
@@ -249,6 +250,18 @@ def test_also_like_tops_up_with_recent_stories_when_tags_run_out(client, health,
     ArticleFactory(category=nature, published_at=ago(-1))  # scheduled: not yet
     also = client.get(article.get_absolute_url()).context["also_like"]
     assert also == [stories[1], stories[2], stories[0]]
+
+
+def test_a_scheduled_story_joins_both_panels_when_it_goes_live(client, health, nature):
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url())  # The panels' query, compiled once, sees it first.
+    same = ArticleFactory(category=health, published_at=ago(-1))
+    other = ArticleFactory(category=nature, published_at=ago(-1))
+    context = client.get(article.get_absolute_url()).context
+    assert context["more_stories"] == context["also_like"] == []
+    with time_machine.travel(ago(-2)):
+        context = client.get(article.get_absolute_url()).context
+    assert (context["more_stories"], context["also_like"]) == ([same], [other])
 
 
 def test_panels_show_what_exists_when_fewer_than_three(client, health, nature):
