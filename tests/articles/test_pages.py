@@ -125,6 +125,24 @@ def test_sources_line_links_urls_and_dois(client, health):
     ) in html
 
 
+def test_corrections_are_listed_oldest_first_as_written(client, health):
+    article = ArticleFactory(category=health)
+    later = Correction.objects.create(article=article, date=date(2026, 3, 2), text="Second.")
+    Correction.objects.create(
+        article=article, kind="update", date=date(2026, 3, 1), text="Dose: 5 mg, not “50” <mg>."
+    )
+    Correction.objects.create(article=article, date=later.date, text="Third, the same day.")
+    html = html_of(client.get(article.get_absolute_url()))
+    items = re.findall(r"<li><strong>(.*?)</li>", html[html.index('class="corrections"') :])
+    assert items == [
+        'Update, <time datetime="2026-03-01">1 March 2026</time>:</strong> '
+        "Dose: 5 mg, not “50” &lt;mg&gt;.",
+        'Correction, <time datetime="2026-03-02">2 March 2026</time>:</strong> Second.',
+        'Correction, <time datetime="2026-03-02">2 March 2026</time>:</strong> '
+        "Third, the same day.",
+    ]
+
+
 def test_story_without_evidence_stage_review_or_series_shows_none(client, health):
     article = ArticleFactory(category=health, evidence_stage="not_applicable")
     html = html_of(client.get(article.get_absolute_url()))
