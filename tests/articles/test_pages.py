@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.template import Context, Template
 from django.template.defaultfilters import date as date_filter
 from django.test import RequestFactory
 from django.urls import reverse
@@ -203,6 +204,23 @@ def test_hero_is_a_responsive_picture_loaded_first(client, health):
 def test_iso_datetime_writes_what_the_date_filter_writes(value):
     expected = date_filter(template_localtime(value), "Y-m-d\\TH:i:sO")
     assert iso_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *(datetime(2026, month, 15, 9, 5, tzinfo=UTC) for month in range(1, 13)),
+        datetime(2026, 7, 15, 23, 30, tzinfo=UTC),  # BST: the next day in London
+        date(2026, 5, 1),
+        None,
+        "",
+    ],
+)
+def test_short_date_writes_what_the_date_filter_writes(value):
+    def rendered(expression):
+        return Template("{% load articles_tags %}" + expression).render(Context({"v": value}))
+
+    assert rendered("{{ v|short_date }}") == rendered('{{ v|date:"j M Y" }}')
 
 
 def test_cards_show_image_headline_excerpt_and_badge(client, health, nature):
