@@ -542,16 +542,18 @@ class ArticleQuerySet(models.QuerySet):
             series_next=Subquery(after.values_list(fields)[:1], output_field=JSONField()),
         )
 
-    def related_to(self, article, *, limit=3):
+    def related_to(self, article, *, tag_ids, limit=3):
         """
         The story page's two panels, as (more, also), in one query whatever the number of
-        stories, compiled once (see related_stories()). `more`: the newest published stories of
-        the same category. `also`: stories from other categories only, the editor's pinned
-        stories first, then those sharing the most of the story's tags, then the most recent, so
-        the panel is full whenever `limit` such stories exist.
+        stories, compiled once for each number of tags (see related_stories()). `more`: the
+        newest published stories of the same category. `also`: stories from other categories
+        only, the editor's pinned stories first, then those sharing the most of `tag_ids` (the
+        story's tags), then the most recent, so the panel is full whenever `limit` such stories
+        exist.
         """
         values = {"story": article.pk, "category": article.category_id, "now": timezone.now()}
-        stories = RELATED_STORIES.run(values, using=self.db, limit=limit)
+        values |= {f"tag{index}": tag_id for index, tag_id in enumerate(tag_ids)}
+        stories = RELATED_STORIES.run(values, using=self.db, limit=limit, tags=len(tag_ids))
         more = [story for story in stories if story.category_id == article.category_id]
         also = sorted(
             (story for story in stories if story.category_id != article.category_id),
@@ -589,7 +591,7 @@ class TaggedArticle(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "content_object"], name="taggedarticle_tag_article")]
 
 
-def related_stories(limit):
+def related_stories(limit, tags):
     """
     The candidates for both of a story's panels, newest first. The few candidate ids come first,
     from indexed queries; tags are then counted for those few rather than for every story (at
@@ -603,11 +605,12 @@ def related_stories(limit):
     same = published.filter(category_id=category).order_by(*newest_first)
     others = published.exclude(category_id=category)
     pinned = others.filter(pinned_from=story).values("pk")
-    tag_ids = TaggedArticle.objects.filter(content_object=story).values("tag_id")
+    # The tags as values, not a subquery, for SQLite to find their taggings by the tag's index.
+    tag_ids = [Param(f"tag{index}", models.IntegerField()) for index in range(tags)]
     # Tags are counted over the latest taggings only, so that a common tag on thousands of
     # stories costs no more than a rare one.
     latest_taggings = (
-        TaggedArticle.objects.filter(tag_id__in=tag_ids).order_by("-pk").values("pk")
+        TaggedArticle.objects.filter(tag__id__in=tag_ids).order_by("-pk").values("pk")
     )[:RELATED_TAGGINGS]
     most_shared = (
         others.filter(tagged_items__in=latest_taggings)
@@ -631,7 +634,7 @@ def related_stories(limit):
         .for_cards()
         .annotate(
             is_pinned=Exists(is_pinned),
-            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
+            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__id__in=tag_ids)),
         )
         .order_by(*newest_first)
     )

@@ -304,13 +304,15 @@ class ArticleView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        more, also = Article.objects.related_to(article)
+        more, also = Article.objects.related_to(
+            article, tag_ids=[tag.pk for tag in article.tags.all()]
+        )
         return super().get_context_data(more_stories=more, also_like=also, **kwargs)
 
 
 def published_story():
     published = Article.objects.published(now=Param("now", DateTimeField()))
-    return with_page_data(published).filter(slug=Param("slug", SlugField()))
+    return with_page_data(published).filter(slug=Param("slug", SlugField())).order_by()[:1]
 
 
 PUBLISHED_STORY = PreparedQuerySet(published_story)
