@@ -42,6 +42,7 @@ def with_page_data(queryset):
 
 
 def story_rows(queryset):
+    """One story's rows of `queryset()`, in a prepared query."""
     return PreparedQuerySet(
         lambda: queryset().filter(article=Param("story", models.IntegerField()))
     )
