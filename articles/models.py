@@ -522,12 +522,13 @@ class ArticleQuerySet(models.QuerySet):
             "category__position", "category__name", *newest_first
         )
 
-    def with_series_neighbours(self):
+    def with_series_neighbours(self, *, now=None):
         """
         Annotate `series_previous` and `series_next`: {"title", "slug"} of the published stories
         just before and after each story in its series (None at the ends), inside the same query.
+        `now` as for published().
         """
-        siblings = Article.objects.published().filter(series=OuterRef("series"))
+        siblings = Article.objects.published(now=now).filter(series=OuterRef("series"))
         fields = JSONObject(title="title", slug="slug")
         before = siblings.filter(
             Q(published_at__lt=OuterRef("published_at"))

@@ -25,8 +25,11 @@ class JSONArrayAgg(Aggregate):
         return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
 
 
-def with_page_data(queryset):
-    """The stories of `queryset` with what their page shows; attach_page_data() adds the rest."""
+def with_page_data(queryset, *, now=None):
+    """
+    The stories of `queryset` with what their page shows; attach_page_data() adds the rest.
+    `now` as for published().
+    """
     corrections = (
         Correction.objects.filter(article=OuterRef("pk"))
         .order_by()
@@ -36,7 +39,7 @@ def with_page_data(queryset):
     )
     return (
         queryset.select_related("category", "reviewed_by", "series", "hero")
-        .with_series_neighbours()
+        .with_series_neighbours(now=now)
         .annotate(correction_rows=Subquery(corrections))
     )
 

@@ -311,8 +311,9 @@ class ArticleView(DetailView):
 
 
 def published_story():
-    published = Article.objects.published(now=Param("now", DateTimeField()))
-    return with_page_data(published).filter(slug=Param("slug", SlugField())).order_by()[:1]
+    now = Param("now", DateTimeField())
+    story = with_page_data(Article.objects.published(now=now), now=now)
+    return story.filter(slug=Param("slug", SlugField())).order_by()[:1]
 
 
 PUBLISHED_STORY = PreparedQuerySet(published_story)

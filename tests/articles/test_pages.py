@@ -175,6 +175,17 @@ def test_series_navigation_links_neighbours_in_the_series(client, health):
     assert 'rel="prev"' not in html and 'rel="next" href="/' + middle.slug in html
 
 
+def test_a_scheduled_part_of_a_series_is_linked_once_it_goes_live(client, health):
+    series = Series.objects.create(name="Cell therapies", slug="cell-therapies")
+    last = ArticleFactory(category=health, series=series, published_at=ago(10))
+    assert 'rel="next"' not in html_of(client.get(last.get_absolute_url()))
+    scheduled = ArticleFactory(category=health, series=series, published_at=ago(-1))
+    assert 'rel="next"' not in html_of(client.get(last.get_absolute_url()))
+    with time_machine.travel(ago(-2)):
+        html = html_of(client.get(last.get_absolute_url()))
+    assert f'rel="next" href="{scheduled.get_absolute_url()}"' in html
+
+
 def test_hero_is_a_responsive_picture_loaded_first(client, health):
     article = with_image(ArticleFactory(category=health))
     for other in [ArticleFactory(category=health) for _ in range(3)]:
