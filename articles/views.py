@@ -1,11 +1,12 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, DateTimeField, Exists, OuterRef, SlugField
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views import View
@@ -19,16 +20,16 @@ from articles.forms import SearchForm
 from articles.markdown_copies import page_markdown, story_markdown
 from articles.models import (
     Article,
-    ArticleAuthor,
     Author,
     Category,
     Citation,
     Page,
     SlugRedirect,
     Source,
-    Study,
 )
+from articles.page_data import attach_page_data, with_page_data
 from articles.pagination import CappedPaginator
+from articles.prepared import Param, PreparedQuerySet
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
 
@@ -296,25 +297,10 @@ class ArticleView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return self.with_page_data(Article.objects.published())
+        return with_page_data(Article.objects.published())
 
-    @staticmethod
-    def with_page_data(queryset):
-        """Everything the story page shows, in a fixed number of queries."""
-        return (
-            queryset.select_related("category", "reviewed_by", "series", "hero")
-            .with_series_neighbours()
-            .prefetch_related(
-                "tags",
-                "corrections",
-                Prefetch("studies", queryset=Study.objects.with_confirmed_notice()),
-                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
-                Prefetch(
-                    "citations",
-                    queryset=Citation.objects.select_related("source__affiliation"),
-                ),
-            )
-        )
+    def get_object(self, queryset=None):
+        return attach_page_data(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -324,13 +310,22 @@ class ArticleView(DetailView):
         return super().get_context_data(more_stories=more, also_like=also, **kwargs)
 
 
+def published_story():
+    now = Param("now", DateTimeField())
+    story = with_page_data(Article.objects.published(now=now), now=now)
+    return story.filter(slug=Param("slug", SlugField())).order_by()[:1]
+
+
+PUBLISHED_STORY = PreparedQuerySet(published_story)
+
+
 class MarkdownView(View):
     """/<slug>.md: the published story, or page, at /<slug>/ as Markdown."""
 
     def get(self, request, slug):
-        story = ArticleView.with_page_data(Article.objects.published()).filter(slug=slug).first()
+        story = with_page_data(Article.objects.published()).filter(slug=slug).first()
         if story is not None:
-            text = story_markdown(story)
+            text = story_markdown(attach_page_data(story))
         else:
             text = page_markdown(get_object_or_404(Page.objects.published(), slug=slug))
         return HttpResponse(text, content_type="text/markdown; charset=utf-8")
@@ -386,6 +381,13 @@ class PublishedArticleView(ArticleView):
     and an old address of a renamed story redirects permanently.
     """
 
+    def get_object(self, queryset=None):
+        # get_queryset()'s story by its slug, in SQL compiled once (see articles.prepared).
+        values = {"slug": self.kwargs["slug"], "now": timezone.now()}
+        if stories := PUBLISHED_STORY.run(values):
+            return attach_page_data(stories[0])
+        raise Http404("No published story at this address.")
+
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
@@ -421,7 +423,7 @@ class ArticlePreviewView(ArticleView):
         return articles_visible_to(user, self.any_status())
 
     def any_status(self):
-        return self.with_page_data(Article.objects.all())
+        return with_page_data(Article.objects.all())
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context | {"is_preview": True}, **kwargs)
@@ -439,4 +441,4 @@ class SharedPreviewView(ArticlePreviewView):
         pk = preview_token_article_pk(self.kwargs["token"])
         if pk is None:
             raise Http404("This preview link is invalid or has expired.")
-        return get_object_or_404(self.get_queryset(), pk=pk)
+        return attach_page_data(get_object_or_404(self.get_queryset(), pk=pk))

@@ -4,8 +4,10 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.template import Context, Template
 from django.template.defaultfilters import date as date_filter
 from django.test import RequestFactory
 from django.urls import reverse
@@ -124,6 +126,24 @@ def test_sources_line_links_urls_and_dois(client, health):
     ) in html
 
 
+def test_corrections_are_listed_oldest_first_as_written(client, health):
+    article = ArticleFactory(category=health)
+    later = Correction.objects.create(article=article, date=date(2026, 3, 2), text="Second.")
+    Correction.objects.create(
+        article=article, kind="update", date=date(2026, 3, 1), text="Dose: 5 mg, not “50” <mg>."
+    )
+    Correction.objects.create(article=article, date=later.date, text="Third, the same day.")
+    html = html_of(client.get(article.get_absolute_url()))
+    items = re.findall(r"<li><strong>(.*?)</li>", html[html.index('class="corrections"') :])
+    assert items == [
+        'Update, <time datetime="2026-03-01">1 March 2026</time>:</strong> '
+        "Dose: 5 mg, not “50” &lt;mg&gt;.",
+        'Correction, <time datetime="2026-03-02">2 March 2026</time>:</strong> Second.',
+        'Correction, <time datetime="2026-03-02">2 March 2026</time>:</strong> '
+        "Third, the same day.",
+    ]
+
+
 def test_story_without_evidence_stage_review_or_series_shows_none(client, health):
     article = ArticleFactory(category=health, evidence_stage="not_applicable")
     html = html_of(client.get(article.get_absolute_url()))
@@ -155,6 +175,17 @@ def test_series_navigation_links_neighbours_in_the_series(client, health):
     assert 'rel="prev"' not in html and 'rel="next" href="/' + middle.slug in html
 
 
+def test_a_scheduled_part_of_a_series_is_linked_once_it_goes_live(client, health):
+    series = Series.objects.create(name="Cell therapies", slug="cell-therapies")
+    last = ArticleFactory(category=health, series=series, published_at=ago(10))
+    assert 'rel="next"' not in html_of(client.get(last.get_absolute_url()))
+    scheduled = ArticleFactory(category=health, series=series, published_at=ago(-1))
+    assert 'rel="next"' not in html_of(client.get(last.get_absolute_url()))
+    with time_machine.travel(ago(-2)):
+        html = html_of(client.get(last.get_absolute_url()))
+    assert f'rel="next" href="{scheduled.get_absolute_url()}"' in html
+
+
 def test_hero_is_a_responsive_picture_loaded_first(client, health):
     article = with_image(ArticleFactory(category=health))
     for other in [ArticleFactory(category=health) for _ in range(3)]:
@@ -184,6 +215,23 @@ def test_hero_is_a_responsive_picture_loaded_first(client, health):
 def test_iso_datetime_writes_what_the_date_filter_writes(value):
     expected = date_filter(template_localtime(value), "Y-m-d\\TH:i:sO")
     assert iso_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *(datetime(2026, month, 15, 9, 5, tzinfo=UTC) for month in range(1, 13)),
+        datetime(2026, 7, 15, 23, 30, tzinfo=UTC),  # BST: the next day in London
+        date(2026, 5, 1),
+        None,
+        "",
+    ],
+)
+def test_short_date_writes_what_the_date_filter_writes(value):
+    def rendered(expression):
+        return Template("{% load articles_tags %}" + expression).render(Context({"v": value}))
+
+    assert rendered("{{ v|short_date }}") == rendered('{{ v|date:"j M Y" }}')
 
 
 def test_cards_show_image_headline_excerpt_and_badge(client, health, nature):
@@ -249,6 +297,18 @@ def test_also_like_tops_up_with_recent_stories_when_tags_run_out(client, health,
     ArticleFactory(category=nature, published_at=ago(-1))  # scheduled: not yet
     also = client.get(article.get_absolute_url()).context["also_like"]
     assert also == [stories[1], stories[2], stories[0]]
+
+
+def test_a_scheduled_story_joins_both_panels_when_it_goes_live(client, health, nature):
+    article = ArticleFactory(category=health)
+    client.get(article.get_absolute_url())  # The panels' query, compiled once, sees it first.
+    same = ArticleFactory(category=health, published_at=ago(-1))
+    other = ArticleFactory(category=nature, published_at=ago(-1))
+    context = client.get(article.get_absolute_url()).context
+    assert context["more_stories"] == context["also_like"] == []
+    with time_machine.travel(ago(-2)):
+        context = client.get(article.get_absolute_url()).context
+    assert (context["more_stories"], context["also_like"]) == ([same], [other])
 
 
 def test_panels_show_what_exists_when_fewer_than_three(client, health, nature):

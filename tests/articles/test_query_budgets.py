@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 # Exact counts, so that one more query is a decision: the page's own queries, and the
 # navigation's categories only when the cache holds none (PAGE_CACHE_SECONDS=0 in tests).
 HOME = 4  # featured lead (none here), the newest (lead and latest), cut-off dates, sections
-ARTICLE = 7  # story, tags, corrections, bylines, citations, studies, both panels
+ARTICLE = 6  # story with its corrections, tags, bylines, citations, studies, both panels
 BUDGET = 8  # the most any other public page may run (archives, people, Markdown copies)
 LISTING = 3  # subject, count, page of cards (an author page adds the stories they reviewed)
 TAGS = [f"topic-{n}" for n in range(8)]
