@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from articles.site import site_settings
-from newsletter.mime import Composer, EditionEmail
+from newsletter.mime import Composer, EditionEmail, EncodedPart
 from newsletter.tokens import confirm_token, manage_token
 
 # Stand-ins rendered into an edition once, replaced per subscriber: rendering the templates
@@ -104,6 +104,7 @@ class EditionRenderer:
         self.stories = stories
         self._rendered = {}
         self._composers = {}
+        self._encoded_parts = {}
         self.site = site_settings()
         # Reversed once: a subscriber's links differ only in the token, which needs no quoting.
         self._unsubscribe = unsubscribe_url(None, TOKEN_MARK)
@@ -137,10 +138,10 @@ class EditionRenderer:
             self._composers[subject] = Composer(subject=subject, from_email=self.site.sender)
         return self._composers[subject]
 
-    def _copy(self, subscriber, stories):
+    def _copy(self, subscriber, stories, token=None):
         """The subscriber's text and HTML parts and headers: the edition with their own links."""
         text, html = self._render(stories)
-        token = manage_token(subscriber)
+        token = token or manage_token(subscriber)
         unsubscribe = self._unsubscribe.replace(TOKEN_MARK, token)
         preferences = self._preferences.replace(TOKEN_MARK, token)
         text = text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
@@ -167,6 +168,28 @@ class EditionRenderer:
         The copy as SMTP sends it (what `message().message(policy=SMTP).as_bytes()` gives),
         without an EmailMessage in between; None when only the email package can write it.
         """
-        text, html, headers = self._copy(subscriber, stories)
         composer = self._composer(self.edition.subject)
-        return composer.copy(to=subscriber.email, text=text, html=html, headers=headers)
+        token = manage_token(subscriber)
+        text, html = (part.fill(token) for part in self._encoded(stories, len(token)))
+        if text is None or html is None:
+            text, html, headers = self._copy(subscriber, stories, token)
+            return composer.copy(to=subscriber.email, text=text, html=html, headers=headers)
+        headers = unsubscribe_headers(self._unsubscribe.replace(TOKEN_MARK, token))
+        return composer.copy_encoded(to=subscriber.email, text=text, html=html, headers=headers)
+
+    def _encoded(self, stories, length):
+        """The edition's two parts encoded once, a mark `length` long for each copy's token."""
+        key = (tuple(story.pk for story in stories), length)
+        if key not in self._encoded_parts:
+            mark = TOKEN_MARK.ljust(length, "_")
+            links = {
+                UNSUBSCRIBE_MARK: self._unsubscribe.replace(TOKEN_MARK, mark),
+                PREFERENCES_MARK: self._preferences.replace(TOKEN_MARK, mark),
+            }
+            parts = []
+            for part in self._render(stories):
+                for stand_in, link in links.items():
+                    part = part.replace(stand_in, link)
+                parts.append(EncodedPart(part, mark))
+            self._encoded_parts[key] = parts
+        return self._encoded_parts[key]

@@ -6,13 +6,15 @@ and folded, both parts encoded, the tree flattened again: about 3 ms a message).
 an edition differ only in the address, the links, the Date and the Message-ID, so the email
 package writes the fixed headers once; each copy then gets its own headers as plain lines and
 its parts quoted-printable encoded (binascii, in C) after its links are in, so the encoding is
-always that of the text it carries. Anything this shortcut does not write (an address with a
-display name or a non-ASCII domain, other headers, attachments) is left to the email package.
+always that of the text it carries. Over SMTP even that encoding is done once per edition: see
+EncodedPart. Anything this shortcut does not write (an address with a display name or a
+non-ASCII domain, other headers, attachments) is left to the email package.
 """
 
 import binascii
 import email
 import email.policy
+import itertools
 import re
 import secrets
 from datetime import UTC, datetime
@@ -35,6 +37,9 @@ OWN_HEADERS = {"from", "to", "cc", "reply-to", "bcc", "date", "message-id", "sub
 MAX_LINE = 998
 TRANSFER_ENCODING = b"Content-Transfer-Encoding: quoted-printable"
 PART = b'Content-Type: text/%%s; charset="utf-8"\r\n%s\r\n\r\n' % TRANSFER_ENCODING
+# What quoted-printable writes as itself anywhere on a line: printable ASCII but "=" (always
+# escaped) and "." (escaped alone on a line).
+LITERAL = re.compile(r"[!-\-/-<>-~]+")
 
 
 def _header(name, value):
@@ -45,15 +50,68 @@ def _header(name, value):
     return line
 
 
-def _quoted_printable(text):
+def _body(text):
     # The email package's own line handling: CR, LF and CRLF all end a line, and the text ends
-    # with one. Quoted-printable keeps the message 7-bit, like every other part Django writes.
-    body = b"\r\n".join(text.encode().splitlines()) + b"\r\n"
+    # with one.
+    return b"\r\n".join(text.encode().splitlines()) + b"\r\n"
+
+
+def _binascii_qp(body):
+    """binascii's quoted-printable, or None where it runs one past the line limit."""
     encoded = binascii.b2a_qp(body, istext=True)
-    if max(map(len, encoded.splitlines())) > 76:
-        # binascii runs one past the limit when it escapes whitespace that ends a full line.
+    # It does when it escapes whitespace that ends a full line.
+    return None if max(map(len, encoded.splitlines())) > 76 else encoded
+
+
+def _quoted_printable(text):
+    # Quoted-printable keeps the message 7-bit, like every other part Django writes.
+    body = _body(text)
+    encoded = _binascii_qp(body)
+    if encoded is None:
         return quoprimime.body_encode(body.decode("latin-1"), eol="\r\n").encode("ascii")
     return encoded
+
+
+class EncodedPart:
+    """
+    A part's text quoted-printable encoded once, `mark` standing wherever a copy's own value
+    goes (the token in its links). Quoted-printable writes each of the LITERAL characters as
+    itself, and where it breaks a line depends only on how many characters came before: a
+    value as long as the mark and made of those characters takes exactly the mark's place,
+    soft line breaks included, so the filled bytes are those of encoding the copy's own text.
+    """
+
+    def __init__(self, text, mark):
+        self.mark = mark
+        self.pieces = None
+        encoded = _binascii_qp(_body(text))
+        if encoded is None or not LITERAL.fullmatch(mark):
+            return
+        # The mark as encoded: its characters, with a soft line break ("=" CRLF) between any two.
+        pattern = b"(?:=\r\n)?".join(re.escape(bytes([char])) for char in mark.encode())
+        pieces, start = [], 0
+        for match in re.finditer(pattern, encoded):
+            cuts = [0]
+            for end in range(match.start(), match.end()):
+                if encoded[end : end + 3] == b"=\r\n":
+                    cuts.append(end - match.start() - 3 * (len(cuts) - 1))
+            cuts.append(len(mark))
+            pieces.append((encoded[start : match.start()], list(itertools.pairwise(cuts))))
+            start = match.end()
+        if len(pieces) == text.count(mark):
+            self.pieces, self.tail = pieces, encoded[start:]
+
+    def fill(self, value):
+        """The part encoded with `value` for the mark, or None when only encoding it will do."""
+        if self.pieces is None or len(value) != len(self.mark) or not LITERAL.fullmatch(value):
+            return None
+        value = value.encode()
+        filled = []
+        for before, slices in self.pieces:
+            filled.append(before)
+            filled.append(b"=\r\n".join(value[start:end] for start, end in slices))
+        filled.append(self.tail)
+        return b"".join(filled)
 
 
 class Composer:
@@ -102,6 +160,12 @@ class Composer:
 
     def copy(self, *, to, text, html, headers):
         """One copy's bytes for the address `to`, or None when the email package must write it."""
+        return self.copy_encoded(
+            to=to, text=_quoted_printable(text), html=_quoted_printable(html), headers=headers
+        )
+
+    def copy_encoded(self, *, to, text, html, headers):
+        """copy() for parts already quoted-printable encoded."""
         if (
             settings.DEFAULT_CHARSET.lower() != "utf-8"
             or not PLAIN_ADDRESS.fullmatch(to)
@@ -125,10 +189,10 @@ class Composer:
                 "".join(lines).encode(),
                 self.separator,
                 PART % b"plain",
-                _quoted_printable(text),
+                text,
                 self.separator,
                 PART % b"html",
-                _quoted_printable(html),
+                html,
                 self.end,
             ]
         )

@@ -11,7 +11,8 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import mailers
-from django.db.models import Exists, F, OuterRef
+from django.db import connections, router
+from django.db.models import Exists, F, OuterRef, Value
 from django.tasks import task
 from django.utils import timezone
 
@@ -50,17 +51,32 @@ def edition_retry_delay(*, attempt):
 
 
 def edition_queue_deliveries(*, edition):
-    """One delivery row per recipient, read in keyset batches; safe to run again."""
-    size = setting("NEWSLETTER_BATCH_SIZE")
-    # Every run of a send (each worker's, each resume) comes here: it reads only who is missing.
+    """
+    One delivery row per recipient, written by the database itself (INSERT ... SELECT: no row
+    passes through Python); safe to run again, and side by side (ON CONFLICT DO NOTHING, the
+    same in SQLite and PostgreSQL).
+    """
+    # Every run of a send (each worker's, each resume) comes here: it adds only who is missing.
     queued = Delivery.objects.filter(edition=edition, subscriber=OuterRef("pk"))
-    recipients = Subscriber.objects.recipients_of(edition).exclude(Exists(queued)).order_by("pk")
-    last = 0
-    while ids := list(recipients.filter(pk__gt=last).values_list("pk", flat=True)[:size]):
-        Delivery.objects.bulk_create(
-            [Delivery(edition=edition, subscriber_id=pk) for pk in ids], ignore_conflicts=True
+    missing = (
+        Subscriber.objects.recipients_of(edition)
+        .exclude(Exists(queued))
+        .order_by("pk")
+        .values_list(
+            Value(edition.pk), "pk", Value(Delivery.Status.QUEUED.value), Value(""), Value("")
         )
-        last = ids[-1]
+    )
+    alias = router.db_for_write(Delivery)
+    select, params = missing.query.get_compiler(alias).as_sql()
+    quote = connections[alias].ops.quote_name
+    meta = Delivery._meta
+    fields = ("edition", "subscriber", "status", "claim", "error")
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({columns}) {select} ON CONFLICT DO NOTHING",
+            params,
+        )
 
 
 def _recover_stale_claims(edition):

@@ -5,6 +5,7 @@ arrives must be what Django's email package would have written for the same mess
 
 import email
 import email.policy
+import re
 
 import pytest
 import time_machine
@@ -12,7 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
 from newsletter.emails import EditionRenderer, preferences_url, unsubscribe_url
-from newsletter.mime import ComposedMessage
+from newsletter.mime import ComposedMessage, EncodedPart, _quoted_printable
 from newsletter.models import Edition
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -154,3 +155,45 @@ def test_a_composed_message_reads_like_any_other():
     assert "\r\n" not in message.as_string()  # the default policy's line ends
     assert message["Subject"] == renderer.edition.subject
     assert "Rivers run clean" in message.get_body(("plain",)).get_content()
+
+
+def without_message_id(raw):
+    return re.sub(rb"Message-ID: <[^>]+>\r\n", b"", raw)
+
+
+@pytest.mark.parametrize("kind", [Edition.Kind.EDITION, Edition.Kind.DAILY])
+def test_the_bytes_sent_over_smtp_are_the_copy_encoded_for_its_reader(frozen, settings, kind):
+    health, space = CategoryFactory(name="Health"), CategoryFactory(name="Space")
+    stories = [
+        ArticleFactory(category=health, title="Café = open", standfirst="Trailing space "),
+        ArticleFactory(category=space, title="—" * 40),
+    ]
+    edition = EditionFactory(kind=kind, intro="é = " * 30 + "\n.\n", stories=stories)
+    readers = [SubscriberFactory(categories=[health]), SubscriberFactory()]
+    # Each length of the site's address puts the readers' tokens at another column, so that
+    # the quoted-printable soft line breaks fall at every place inside a link.
+    for length in range(77):
+        settings.SITE_URL = f"https://{'n' * length}.example"
+        renderer = EditionRenderer(edition, stories)
+        for reader in readers:
+            chosen = set(reader.categories.values_list("pk", flat=True))
+            mine = renderer.stories_for(chosen)
+            raw = renderer.message_bytes(subscriber=reader, stories=mine)
+            message = renderer.message(subscriber=reader, stories=mine).message(policy=SMTP)
+            assert without_message_id(raw) == without_message_id(message.as_bytes())
+            assert unsubscribe_url(reader) in parsed(raw).get_body(("plain",)).get_content()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["t" * 20, "a=b" + "t" * 17, "a.b" + "t" * 17, "tooshort", "with space" + "t" * 10],
+)
+def test_an_encoded_part_fills_in_only_what_encodes_as_itself(value):
+    mark = "m" * 20
+    # The mark at every column, before a line end, an escaped "=" and a space.
+    lines = ["x" * column + mark + ending for column in range(80) for ending in ("", "=", " x")]
+    text = "\n".join(lines + [".", "é" * 30 + mark])
+    filled = EncodedPart(text, mark).fill(value)
+    if filled is not None:
+        assert filled == _quoted_printable(text.replace(mark, value))
+    assert (filled is not None) == (value == "t" * 20)

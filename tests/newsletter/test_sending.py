@@ -434,7 +434,7 @@ def test_queueing_again_adds_only_who_is_missing(edition, django_assert_num_quer
     sending.edition_queue_deliveries(edition=edition)
     assert Delivery.objects.filter(edition=edition).count() == 4
     assert Delivery.objects.filter(edition=edition, subscriber=late).exists()
-    # Another worker's run of the same send: one read that finds nobody missing, no insert.
+    # Another worker's run of the same send: one INSERT ... SELECT that finds nobody missing.
     with django_assert_num_queries(2):  # the edition's categories, then the recipients
         sending.edition_queue_deliveries(edition=edition)
 
