@@ -53,7 +53,12 @@ class Term:
     words: tuple[str, ...]
     prefix: bool = False
 
-    def fts5(self):
+    def fts5(self, ranked=False):
+        if ranked and len(self.words) > 1:
+            # Ranked, a phrase is its words in any order, as many words apart at most as NEAR
+            # counts from the end of the first to the start of the last (see matching).
+            quoted = " ".join(f'"{word}"' for word in self.words)
+            return f"NEAR({quoted}, {len(self.words) - 2})"
         return f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
 
     def tsquery(self, estimable=False):
@@ -79,10 +84,17 @@ class Query:
     def words(self):
         return [word for terms in self.alternatives for term in terms for word in term.words]
 
-    def fts5(self):
+    def fts5(self, ranked=False):
+        """
+        The query as an FTS5 MATCH; `ranked` writes what bm25() ranks its matches by: phrases
+        as NEAR groups and no exclusions, which score nothing in the stories that match.
+        """
         either = " OR ".join(
-            "(" + " AND ".join(term.fts5() for term in terms) + ")" for terms in self.alternatives
+            "(" + " AND ".join(term.fts5(ranked) for term in terms) + ")"
+            for terms in self.alternatives
         )
+        if ranked:
+            return f"({either})"
         return f"({either})" + "".join(f" NOT {term.fts5()}" for term in self.excluded)
 
     @property
@@ -209,18 +221,19 @@ KNOWN_OR_PREFIX = """
 """
 
 
-def fts5_match(query):
+def fts5_match(query, ranked=False):
     """
-    What SQLite's index is asked to MATCH for `query`: its last word as a whole word when some
-    story has that word ("vaccine"), as a prefix only when none has ("vacc"). FTS5 copies all
-    the matches of the words a prefix covers into memory, in each statement and again for
-    bm25(): for a word in most stories, more than all the rest of a search costs.
+    What SQLite's index is asked to MATCH for `query` (`ranked`: see Query.fts5): its last word
+    as a whole word when some story has that word ("vaccine"), as a prefix only when none has
+    ("vacc"). FTS5 copies all the matches of the words a prefix covers into memory, in each
+    statement and again for bm25(): for a word in most stories, more than the rest costs.
     """
     if not query.ends_in_prefix:
-        return Value(query.fts5())
+        return Value(query.fts5(ranked))
     whole = query.last_word_whole()
     word = whole.alternatives[-1][-1].fts5()
-    return RawSQL(KNOWN_OR_PREFIX, (word, whole.fts5(), query.fts5()), output_field=TextField())
+    texts = (word, whole.fts5(ranked), query.fts5(ranked))
+    return RawSQL(KNOWN_OR_PREFIX, texts, output_field=TextField())
 
 
 def matching(queryset, query):
@@ -231,6 +244,15 @@ def matching(queryset, query):
     matches (by id, which both indexes walk fast) are ranked; older ones are left out.
     On PostgreSQL they are the rows of a subquery, `ORDER BY id DESC LIMIT`: the planner walks
     the primary key for a word in most stories and reads the GIN index for a rare one.
+
+    On SQLite they are the matches from the oldest candidate's id on. bm25() weighs each phrase
+    it ranks by how many stories have it, counted over the whole index: for a word, from its
+    list of stories; for a phrase, by reading its words' positions in every story that has
+    them all, which for the bench's phrase was most of the search. So a query with a phrase
+    (or an exclusion) picks the candidates, and `query.fts5(ranked=True)` ranks them: there a
+    phrase is its words side by side in any order (a NEAR group), and exclusions are left out.
+    For a query that is one phrase, the order is the phrase's own unless its words also stand
+    side by side in another order.
     """
     if not query:
         return queryset.none()
@@ -246,16 +268,23 @@ def matching(queryset, query):
     document, rank = F("search_entry__document"), FloatField()
     entries = queryset.model.search_entry.related.related_model.objects
     words = fts5_match(query)
-    newest = entries.filter(document__match=words).order_by("-article")
-    oldest_candidate = Coalesce(Subquery(newest.values("article")[CANDIDATES - 1 :][:1]), 0)
-    return (
-        queryset.filter(
-            search_entry__document__match=words,
-            search_entry__article__gte=oldest_candidate,
-        )
-        .alias(rank=Func(document, *map(Value, SQLITE_WEIGHTS), function="bm25", output_field=rank))
-        .order_by("rank", "-published_at", "-pk")
+    newest = entries.filter(document__match=words).order_by("-article").values("article")
+    oldest_candidate = Coalesce(Subquery(newest[CANDIDATES - 1 :][:1]), 0)
+    found = queryset.filter(
+        search_entry__document__match=words, search_entry__article__gte=oldest_candidate
     )
+    if query.fts5(ranked=True) != query.fts5():
+        found = queryset.filter(
+            pk__in=newest[:CANDIDATES],
+            search_entry__document__match=fts5_match(query, ranked=True),
+            # Only the candidates' stretch of the index: even where no story has the phrase,
+            # its words may stand near each other in most.
+            search_entry__article__gte=oldest_candidate,
+            search_entry__article__lte=Coalesce(Subquery(newest[:1]), 0),
+        )
+    return found.alias(
+        rank=Func(document, *map(Value, SQLITE_WEIGHTS), function="bm25", output_field=rank)
+    ).order_by("rank", "-published_at", "-pk")
 
 
 def highlights(queryset, query, ids):

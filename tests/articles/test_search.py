@@ -98,6 +98,15 @@ def test_phrases_alternatives_and_exclusions():
     assert sorted(found("nest or wolves")) == ["Sea turtles nest again", "Wolves return"]
 
 
+def test_a_phrase_in_a_headline_ranks_first_and_reversed_words_are_no_phrase():
+    ArticleFactory(title="Sea turtles nest again", published_at=timezone.now() - timedelta(days=30))
+    ArticleFactory(title="Turtles of the open sea", body="<p>Sea turtles swim far.</p>")
+    ArticleFactory(title="Turtles, sea and sand")
+    assert found('"sea turtles"') == ["Sea turtles nest again", "Turtles of the open sea"]
+    assert found('"sea turtles" -nest') == ["Turtles of the open sea"]
+    assert found('"turtles of the open sea"') == ["Turtles of the open sea"]
+
+
 def test_text_inside_html_tags_never_matches():
     ArticleFactory(
         title="Hearing aids",
@@ -348,17 +357,34 @@ def test_sqlite_index_is_repaired_when_a_migration_rebuilds_the_table():
 
 
 @pytest.mark.parametrize(
-    ("text", "fts5", "tsquery"),
+    ("text", "fts5", "ranked", "tsquery"),
     [
-        ("wolves alps", '(("wolves" AND "alps"*))', "((('wolves') & ('alps':*)))"),
-        ('"sea turtles" -plastic', '(("sea turtles")) NOT "plastic"', None),
-        ("a or b", '(("a") OR ("b"*))', None),
-        ("NEAR(x*, 2) col:y", '(("near x" AND "2" AND "col y"))', None),
+        ("wolves alps", '(("wolves" AND "alps"*))', None, "((('wolves') & ('alps':*)))"),
+        (
+            '"sea turtles" -plastic',
+            '(("sea turtles")) NOT "plastic"',
+            '((NEAR("sea" "turtles", 0)))',
+            None,
+        ),
+        ("a or b", '(("a") OR ("b"*))', None, None),
+        (
+            "NEAR(x*, 2) col:y",
+            '(("near x" AND "2" AND "col y"))',
+            '((NEAR("near" "x", 0) AND "2" AND NEAR("col" "y", 0)))',
+            None,
+        ),
+        (
+            '"open sea turtles" or reefs',
+            '(("open sea turtles") OR ("reefs"*))',
+            '((NEAR("open" "sea" "turtles", 1)) OR ("reefs"*))',
+            None,
+        ),
     ],
 )
-def test_queries_reach_the_database_as_quoted_words_only(text, fts5, tsquery):
+def test_queries_reach_the_database_as_quoted_words_only(text, fts5, ranked, tsquery):
     query = search_module.parse(text)
     assert query.fts5() == fts5
+    assert query.fts5(ranked=True) == (ranked or fts5)
     if tsquery:
         assert query.tsquery() == tsquery
 
@@ -395,6 +421,17 @@ def test_past_the_candidate_limit_the_newest_matches_are_ranked(monkeypatch):
     assert found("vaccine") == ["Budget", "Sport"]
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     assert found("vaccine")[0] == "Vaccine works"
+
+
+def test_past_the_candidate_limit_the_newest_phrase_matches_are_ranked(monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    ArticleFactory(title="Sea turtles nest")
+    ArticleFactory(title="Budget", body="<p>Sea turtles mention.</p>")
+    ArticleFactory(title="Sport", body="<p>Sea turtles again.</p>")
+    ArticleFactory(title="Weather", body="<p>Turtles, sea and sand.</p>")
+    assert sorted(found('"sea turtles"')) == ["Budget", "Sport"]
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    assert found('"sea turtles"')[0] == "Sea turtles nest"
 
 
 def test_a_prefix_is_filtered_as_word_or_prefix_so_postgresql_can_estimate_it():
