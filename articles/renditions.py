@@ -57,7 +57,7 @@ def media_url(name, storage=default_storage):
     storage.url(name), remembered: rendition names never change, and a story page shows dozens.
     Signed S3 links (querystring_auth) expire, so those are signed afresh each time.
     """
-    if getattr(storage, "querystring_auth", False):
+    if signs_urls(storage):
         return storage.url(name)
     return _media_url(storage, name, settings.MEDIA_URL)
 
@@ -65,6 +65,11 @@ def media_url(name, storage=default_storage):
 @lru_cache(maxsize=10_000)
 def _media_url(storage, name, media_url):
     return storage.url(name)
+
+
+@lru_cache
+def signs_urls(storage):
+    return getattr(storage, "querystring_auth", False)
 
 
 class Picture:
