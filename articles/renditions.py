@@ -20,9 +20,10 @@ matters stays in the card and the social preview whatever the original's shape.
 import io
 import logging
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
@@ -51,6 +52,26 @@ class Rendition:
     height: int
 
 
+def media_url(name, storage=default_storage):
+    """
+    storage.url(name), remembered: rendition names never change, and a story page shows dozens.
+    Signed S3 links (querystring_auth) expire, so those are signed afresh each time.
+    """
+    if signs_urls(storage):
+        return storage.url(name)
+    return _media_url(storage, name, settings.MEDIA_URL)
+
+
+@lru_cache(maxsize=10_000)
+def _media_url(storage, name, media_url):
+    return storage.url(name)
+
+
+@lru_cache
+def signs_urls(storage):
+    return getattr(storage, "querystring_auth", False)
+
+
 class Picture:
     """What a template needs to draw a `<picture>` from a renditions record."""
 
@@ -63,7 +84,9 @@ class Picture:
         return bool(self.sizes)
 
     def _srcset(self, kind):
-        return ", ".join(f"{self.storage.url(size[kind])} {size['width']}w" for size in self.sizes)
+        return ", ".join(
+            f"{media_url(size[kind], self.storage)} {size['width']}w" for size in self.sizes
+        )
 
     @property
     def webp_srcset(self):
@@ -75,7 +98,6 @@ class Picture:
 
     @cached_property
     def fallback(self):
-        # Its url, width and height are each asked for: one storage.url() for the three.
         return self.at_least(FALLBACK_WIDTH)
 
     @property
@@ -93,10 +115,12 @@ class Picture:
     def at_least(self, width, kind="jpeg"):
         """The smallest rendition at least `width` wide, or the largest there is."""
         size = next((s for s in self.sizes if s["width"] >= width), self.sizes[-1])
-        return Rendition(self.storage.url(size[kind]), size["width"], size["height"])
+        return Rendition(media_url(size[kind], self.storage), size["width"], size["height"])
 
     def all(self, kind="jpeg"):
-        return [Rendition(self.storage.url(s[kind]), s["width"], s["height"]) for s in self.sizes]
+        return [
+            Rendition(media_url(s[kind], self.storage), s["width"], s["height"]) for s in self.sizes
+        ]
 
 
 def picture_for(record, crop=None):

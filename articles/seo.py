@@ -91,8 +91,8 @@ def logo(site=None):
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
 
 
-def organization():
-    chrome = site_chrome()  # one cache read for the settings, the logo and the policies
+def organization(chrome=None):
+    chrome = chrome or site_chrome()  # one cache read for the settings, the logo and the policies
     site = chrome.settings
     data = {
         "@type": "NewsMediaOrganization",
@@ -225,11 +225,12 @@ def home_jsonld():
     }
 
 
-def article_jsonld(article):
+def article_jsonld(article, chrome=None):
     """
     NewsArticle, BreadcrumbList and, for medically reviewed stories, MedicalWebPage.
 
-    Reads only what the article page prefetches: bylines, studies, citations, corrections, tags.
+    Reads only what the article page prefetches: bylines, studies, citations, corrections, tags;
+    and the site's `chrome` when given (the page has already read it from the cache).
     """
     url = absolute_url(article.get_absolute_url())
     category_url = absolute_url(article.category.get_absolute_url())
@@ -248,7 +249,7 @@ def article_jsonld(article):
         # A story without a byline is the publication's own.
         "author": [person(byline.author) for byline in article.bylines.all()]
         or [{"@id": f"{settings.SITE_URL}/#organization"}],
-        "publisher": organization(),
+        "publisher": organization(chrome),
         "articleSection": article.category.name,
         "keywords": ", ".join(tag.name for tag in article.tags.all()),
         "inLanguage": "en-GB",

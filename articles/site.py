@@ -5,6 +5,7 @@ so that a page spends no query on it.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db import transaction
@@ -32,7 +33,7 @@ class Chrome:
     def footer_pages(self):
         return [page for page in self.pages if page.in_footer]
 
-    @property
+    @cached_property
     def policy_urls(self):
         """{role: path} of the published pages that have a role (about, privacy...)."""
         return {page.role: page.get_absolute_url() for page in self.pages if page.role}

@@ -23,8 +23,8 @@ def jsonld(data):
 
 
 @register.filter
-def article_jsonld(article):
-    return seo.article_jsonld(article)
+def article_jsonld(article, chrome=None):
+    return seo.article_jsonld(article, chrome)
 
 
 @register.simple_tag

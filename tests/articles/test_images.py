@@ -1,15 +1,16 @@
 import io
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from PIL import ExifTags, Image
 
 from articles.models import Article
 from articles.models import Image as LibraryImage
-from articles.renditions import focal_box
+from articles.renditions import Picture, focal_box
 from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +214,36 @@ def test_the_focal_point_stays_inside_the_image():
     image = ImageFactory.build(focal_x=1.5)
     with pytest.raises(ValidationError, match="focal_x"):
         image.full_clean()
+
+
+RECORD = {"sizes": [{"width": 480, "height": 270, "webp": "r/a-480.webp", "jpeg": "r/a-480.jpg"}]}
+
+
+def test_rendition_urls_follow_a_new_media_url(settings):
+    assert Picture(RECORD).src == "/media/r/a-480.jpg"
+    settings.MEDIA_URL = "https://cdn.example.org/media/"
+    assert Picture(RECORD).src == "https://cdn.example.org/media/r/a-480.jpg"
+
+
+def s3(**options):
+    return storages.create_storage(
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "newsroom-media", "access_key": "k", "secret_key": "s"}
+            | options,
+        }
+    )
+
+
+def test_signed_s3_links_are_signed_afresh_for_each_page():
+    storage = s3(querystring_auth=True, querystring_expire=600)
+    with time_machine.travel("2026-03-01 12:00Z"):
+        first = Picture(RECORD, storage).src
+    with time_machine.travel("2026-03-01 13:00Z"):
+        later = Picture(RECORD, storage).src
+    assert "Signature=" in later and later != first
+
+
+def test_public_s3_links_stay_the_same():
+    storage = s3(custom_domain="media.example.org", querystring_auth=False)
+    assert Picture(RECORD, storage).webp_srcset == "https://media.example.org/r/a-480.webp 480w"
