@@ -105,15 +105,19 @@ def tag_dates_drop(schema_editor):
 def tag_dates_repair(*, using, **kwargs):
     """
     After every migrate: put back SQLite's triggers and the copies if a migration has rebuilt
-    either table (which drops its triggers).
+    either table (which drops its triggers); nothing before migration 0023 or after its reversal.
     """
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-        names = {name for (name,) in cursor.fetchall()}
-        if "articles_taggedarticle" not in names or names >= SQLITE_TRIGGERS:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        if {name for (name,) in cursor.fetchall()} >= SQLITE_TRIGGERS:
+            return
+        cursor.execute(
+            "SELECT 1 FROM pragma_table_info('articles_taggedarticle') WHERE name = 'published_at'"
+        )
+        if cursor.fetchone() is None:
             return
         for statement in SQLITE:
             cursor.execute(statement)
