@@ -601,14 +601,25 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    published_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="The story's publication time, copied by the database (see articles.tag_dates).",
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
-
-        # A tag's stories, from the index alone.
-        indexes = [models.Index(fields=["tag", "content_object"], name="taggedarticle_tag_article")]
+        indexes = [
+            # A tag's stories, from the index alone.
+            models.Index(fields=["tag", "content_object"], name="taggedarticle_tag_article"),
+            # A tag's list, in the order lists show stories in.
+            models.Index(
+                fields=["tag", "-published_at", "-content_object"],
+                name="taggedarticle_tag_published",
+            ),
+        ]
 
 
 def related_stories(limit, tags):

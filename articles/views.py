@@ -128,7 +128,10 @@ class TagView(ArticleListView):
         return get_object_or_404(Tag.objects.filter(Exists(published)), slug=self.kwargs["slug"])
 
     def filter_for(self, queryset, tag):
-        return queryset.filter(tags=tag)
+        # In the order of the taggings' copies of the stories' dates: read off their index.
+        return queryset.filter(tagged_items__tag=tag).order_by(
+            "-tagged_items__published_at", "-tagged_items__content_object_id"
+        )
 
     def heading(self):
         return f"Stories tagged “{self.subject.name}”"

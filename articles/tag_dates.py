@@ -1,0 +1,124 @@
+"""
+Each tagging's copy of its story's publication time, `TaggedArticle.published_at`, kept by
+triggers so that save(), bulk_create() and QuerySet.update() all reach it. With it a tag's
+newest stories are read off one index, rather than found by checking each of the tag's stories
+(or each of the newest stories) for the tag. Whether a story is live is still asked of the story.
+"""
+
+from django.db import connections
+
+COPY = """
+    UPDATE articles_taggedarticle SET published_at = (
+        SELECT published_at FROM articles_article
+        WHERE articles_article.id = articles_taggedarticle.content_object_id
+    )
+"""
+
+POSTGRESQL = [
+    """
+    CREATE OR REPLACE FUNCTION articles_tagging_published_at() RETURNS trigger AS $$
+    BEGIN
+        SELECT published_at INTO NEW.published_at
+        FROM articles_article WHERE id = NEW.content_object_id;
+        RETURN NEW;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE OR REPLACE TRIGGER articles_tagging_published_at
+    BEFORE INSERT OR UPDATE ON articles_taggedarticle
+    FOR EACH ROW EXECUTE FUNCTION articles_tagging_published_at()
+    """,
+    """
+    CREATE OR REPLACE FUNCTION articles_article_tagging_published_at() RETURNS trigger AS $$
+    BEGIN
+        UPDATE articles_taggedarticle SET published_at = NEW.published_at
+        WHERE content_object_id = NEW.id;
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE OR REPLACE TRIGGER articles_article_tagging_published_at
+    AFTER UPDATE OF published_at ON articles_article
+    FOR EACH ROW WHEN (OLD.published_at IS DISTINCT FROM NEW.published_at)
+    EXECUTE FUNCTION articles_article_tagging_published_at()
+    """,
+]
+
+SQLITE = [
+    """
+    CREATE TRIGGER IF NOT EXISTS articles_tagging_published_at
+    AFTER INSERT ON articles_taggedarticle BEGIN
+        UPDATE articles_taggedarticle SET published_at = (
+            SELECT published_at FROM articles_article WHERE id = new.content_object_id
+        ) WHERE id = new.id;
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS articles_tagging_published_at_update
+    AFTER UPDATE OF content_object_id, published_at ON articles_taggedarticle BEGIN
+        UPDATE articles_taggedarticle SET published_at = (
+            SELECT published_at FROM articles_article WHERE id = new.content_object_id
+        ) WHERE id = new.id;
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS articles_article_tagging_published_at
+    AFTER UPDATE OF published_at ON articles_article
+    WHEN old.published_at IS NOT new.published_at BEGIN
+        UPDATE articles_taggedarticle SET published_at = new.published_at
+        WHERE content_object_id = new.id;
+    END
+    """,
+]
+SQLITE_TRIGGERS = {
+    "articles_tagging_published_at",
+    "articles_tagging_published_at_update",
+    "articles_article_tagging_published_at",
+}
+
+
+def tag_dates_create(schema_editor):
+    """Add the triggers and fill the copies (migration 0023)."""
+    statements = POSTGRESQL if schema_editor.connection.vendor == "postgresql" else SQLITE
+    for statement in statements:
+        schema_editor.execute(statement)
+    schema_editor.execute(COPY)
+
+
+def tag_dates_drop(schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "DROP TRIGGER IF EXISTS articles_tagging_published_at ON articles_taggedarticle"
+        )
+        schema_editor.execute(
+            "DROP TRIGGER IF EXISTS articles_article_tagging_published_at ON articles_article"
+        )
+        schema_editor.execute("DROP FUNCTION IF EXISTS articles_tagging_published_at()")
+        schema_editor.execute("DROP FUNCTION IF EXISTS articles_article_tagging_published_at()")
+    else:
+        for name in SQLITE_TRIGGERS:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def tag_dates_repair(*, using, **kwargs):
+    """
+    After every migrate: put back SQLite's triggers and the copies if a migration has rebuilt
+    either table (which drops its triggers); nothing before migration 0023 or after its reversal.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        if {name for (name,) in cursor.fetchall()} >= SQLITE_TRIGGERS:
+            return
+        cursor.execute(
+            "SELECT 1 FROM pragma_table_info('articles_taggedarticle') WHERE name = 'published_at'"
+        )
+        if cursor.fetchone() is None:
+            return
+        for statement in SQLITE:
+            cursor.execute(statement)
+        cursor.execute(COPY)

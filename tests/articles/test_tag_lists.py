@@ -1,0 +1,106 @@
+"""A tag's page lists its live stories newest first, whichever way their dates were set."""
+
+import random
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import services, tag_dates
+from articles.models import Article, TaggedArticle
+from tests.articles.roles import make_users
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now().replace(microsecond=0)
+URL = reverse("articles:tag", args=["vaccines"])
+
+
+def listed(client, url=URL):
+    """Every story the tag's pages show, in order, page after page."""
+    stories, page = [], 1
+    while True:
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200
+        stories += response.context["articles"]
+        if not response.context["page_obj"].has_next():
+            return stories
+        page += 1
+
+
+def expected():
+    published = Article.objects.published().filter(tags__slug="vaccines")
+    return list(published.order_by("-published_at", "-pk"))
+
+
+@pytest.fixture
+def stories():
+    """Stories dated out of the order they were written, two of them at the same moment."""
+    days = list(range(1, 28))
+    random.Random(17).shuffle(days)
+    dated = [ArticleFactory(tags=["vaccines"], published_at=NOW - timedelta(days=n)) for n in days]
+    ArticleFactory.create_batch(2, tags=["vaccines", "flu"], published_at=NOW - timedelta(days=9))
+    ArticleFactory(tags=["flu"], published_at=NOW - timedelta(hours=1))
+    return dated
+
+
+def test_the_newest_first_with_ties_by_newest_story(client, stories):
+    shown = listed(client)
+    assert len(shown) == 29
+    assert shown == expected()
+    tied = [story for story in shown if story.published_at == NOW - timedelta(days=9)]
+    assert [story.pk for story in tied] == sorted((story.pk for story in tied), reverse=True)
+
+
+def test_drafts_and_stories_still_to_come_are_never_listed(client, stories):
+    ArticleFactory(tags=["vaccines"], status=Article.Status.DRAFT, published_at=None)
+    ArticleFactory(tags=["vaccines"], status=Article.Status.DRAFT, published_at=NOW)
+    ArticleFactory(tags=["vaccines"], status=Article.Status.UNPUBLISHED, published_at=NOW)
+    ArticleFactory(tags=["vaccines"], published_at=timezone.now() + timedelta(hours=2))
+    shown = listed(client)
+    assert len(shown) == 29
+    assert shown == expected()
+
+
+def test_the_list_follows_stories_redated_however_they_are(client, stories):
+    users = make_users()
+    editor = users["editor"]
+    tagging = TaggedArticle.objects.get(content_object=stories[5])  # loaded before the change
+    stories[5].published_at = NOW - timedelta(minutes=5)
+    stories[5].save()
+    tagging.save()
+    Article.objects.filter(pk=stories[6].pk).update(published_at=NOW - timedelta(days=40))
+    services.article_unpublish(article=stories[7], user=editor)
+    coming = ArticleFactory(tags=["vaccines"], status=Article.Status.IN_REVIEW, published_at=None)
+    services.article_schedule(article=coming, user=editor, at=NOW + timedelta(hours=1))
+    late = ArticleFactory(published_at=NOW - timedelta(minutes=1))
+    late.tags.add("vaccines")  # tagged after it went out
+    shown = listed(client)
+    assert shown[:2] == [late, stories[5]]
+    assert shown[-1] == stories[6]
+    assert stories[7] not in shown and coming not in shown
+    assert shown == expected()
+
+    with time_machine.travel(NOW + timedelta(hours=2)):
+        services.article_publish(article=stories[7], user=editor)  # back on its first date
+        shown = listed(client)
+        assert shown[0] == coming  # gone live at its time
+        assert stories[7] in shown
+        assert shown == expected()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite drops a rebuilt table's triggers")
+def test_sqlite_copies_are_repaired_when_a_migration_rebuilds_a_table(client, stories):
+    with connection.cursor() as cursor:
+        for trigger in tag_dates.SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {trigger}")
+    Article.objects.filter(pk=stories[3].pk).update(published_at=NOW - timedelta(minutes=5))
+    tag_dates.tag_dates_repair(using="default")
+    Article.objects.filter(pk=stories[4].pk).update(published_at=NOW - timedelta(minutes=1))
+    shown = listed(client)
+    assert shown[:2] == [stories[4], stories[3]]
+    assert shown == expected()
