@@ -8,6 +8,7 @@ the machine's Chromium. In CI (`CI=true`) a missing Chromium fails the tests; el
 import contextlib
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,5 +93,21 @@ def live_server(django_db_setup, live_server):
     """
     pytest-django's live server, started once the test database exists: with SQLite in memory,
     its threads can only share the tests' connection if it is there when the server starts.
+    They share that one connection, so requests are answered one at a time: two tabs polling
+    at once (two editors on a story) would otherwise use it together ("bad parameter or other
+    API misuse").
     """
+    server = live_server.thread.httpd
+    app, lock = server.get_app(), threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    server.set_app(one_at_a_time)
     return live_server
