@@ -132,8 +132,9 @@ def main(argv):
             ceiling_pages = {}
             for number, path in enumerate(pages.values()):
                 file = data_dir / f"ceiling-{number}.body"
-                file.write_bytes(fetch(site + path))
-                ceiling_pages[path] = str(file)
+                body, headers = fetch(site + path)
+                file.write_bytes(body)
+                ceiling_pages[path] = {"body": str(file), "headers": headers}
             (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
             ceiling_port = args.port + 2
             ceiling_env = {
@@ -268,10 +269,16 @@ def wait_for(url, timeout=60):
         time.sleep(0.2)
 
 
+# gunicorn writes these itself, for the ceiling as for the site.
+SERVER_HEADERS = {"connection", "date", "server", "transfer-encoding"}
+
+
 def fetch(url):
+    """The page's body and the headers the site sent with it (a ceiling sends the same)."""
     with urllib.request.urlopen(url, timeout=30) as response:
         assert response.status == 200, url
-        return response.read()
+        headers = [(k, v) for k, v in response.getheaders() if k.lower() not in SERVER_HEADERS]
+        return response.read(), headers
 
 
 def load(server, url, args):
