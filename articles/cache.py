@@ -8,8 +8,11 @@ most (which also bounds changes made without signals, such as QuerySet.update())
 
 import gzip
 import hashlib
+import io
 import math
-from functools import wraps
+import threading
+import time
+from functools import lru_cache, wraps
 from http.client import responses
 from uuid import uuid4
 
@@ -19,10 +22,11 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
-from django.http import HttpResponse
+from django.http import HttpResponse, parse_cookie
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import (
@@ -132,15 +136,23 @@ for through in [Article.related_articles.through, Article.authors.through, Tagge
 
 
 def page_key(request):
+    return f"page-cache:{content_version()}:{address_hash(request)}"
+
+
+def address_hash(request):
     # The scheme too: a plain-HTTP request must reach SecurityMiddleware's HTTPS redirect.
-    url = hashlib.sha256(f"{request.scheme}:{request.get_full_path()}".encode()).hexdigest()
-    return f"page-cache:{content_version()}:{url}"
+    return hashlib.sha256(f"{request.scheme}:{request.get_full_path()}".encode()).hexdigest()
 
 
 def accepted_coding(request):
     """The content coding to send: brotli, else gzip, when Accept-Encoding allows it."""
+    return coding_for(request.headers.get("Accept-Encoding", ""))
+
+
+@lru_cache(maxsize=64)  # Browsers send a few forms of the header between them.
+def coding_for(accept_encoding):
     accepted = set()
-    for item in request.headers.get("Accept-Encoding", "").split(","):
+    for item in accept_encoding.split(","):
         coding, _, params = item.partition(";")
         try:
             quality = float(params.strip().removeprefix("q=") or 1)
@@ -153,6 +165,9 @@ def accepted_coding(request):
 
 class CachedPage:
     """A finished page in one content coding: status, headers and body as plain values."""
+
+    # When the stored page expires (time.time()), so a worker may keep it in memory until then.
+    expires = 0
 
     def __init__(self, status, headers, body):
         self.status, self.headers, self.body = status, headers, body
@@ -232,7 +247,11 @@ def is_reader(request):
     An anonymous reader: no session (so not logged in) and no pending messages. Checked on the
     cookies, so the session is never read and pages are not marked `Vary: Cookie` for it.
     """
-    return not ({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & request.COOKIES.keys())
+    return reader_cookies(request.COOKIES)
+
+
+def reader_cookies(cookies):
+    return not ({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & cookies.keys())
 
 
 def is_public_page(request):
@@ -256,27 +275,130 @@ def cached_page(request):
     return cache.get(f"{page_key(request)}:{accepted_coding(request)}")
 
 
+# What Django makes of a request's address (the host it checks, the scheme, the full path) is
+# read from these environ keys alone, given the settings below.
+ADDRESS_KEYS = (
+    "HTTP_HOST",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "wsgi.url_scheme",
+    "SCRIPT_NAME",
+    "SCRIPT_URL",
+    "REDIRECT_URL",
+    "PATH_INFO",
+    "QUERY_STRING",
+)
+ADDRESS_SETTINGS = {
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "USE_X_FORWARDED_HOST",
+    "USE_X_FORWARDED_PORT",
+    "SECURE_PROXY_SSL_HEADER",
+    "FORCE_SCRIPT_NAME",
+}
+
+
+@lru_cache(maxsize=4096)
+def address_of(address):
+    """
+    The address part of the page cache key for `address` (ADDRESS_KEYS' values, then the
+    proxy's scheme header), as page_key() makes it from Django's request; None for a host
+    Django refuses. Remembered: most requests ask for the same few pages.
+    """
+    *values, proxy_scheme = address
+    environ = {
+        key: value for key, value in zip(ADDRESS_KEYS, values, strict=True) if value is not None
+    }
+    if proxy_scheme is not None:
+        environ[settings.SECURE_PROXY_SSL_HEADER[0]] = proxy_scheme
+    request = WSGIRequest({**environ, "REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO()})
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return None
+    return address_hash(request)
+
+
+def forget_addresses(*, setting, **kwargs):
+    if setting in ADDRESS_SETTINGS:
+        address_of.cache_clear()
+
+
+setting_changed.connect(forget_addresses)
+
+
 class PageCacheApplication:
     """
     The WSGI application in front of Django's (newsroom/wsgi.py): answers a page cache hit
     without Django's request handling, middleware and signals, as the ceiling of what gunicorn
-    can serve. Conditional requests, and everything that is not a hit, go on to Django, where
-    PageCacheMiddleware answers the same hits (304s included) and fills the cache.
+    can serve. Conditional requests, and everything that is not a plain reader's hit, go on to
+    Django, where PageCacheMiddleware answers the same hits (304s included) and fills the cache.
+
+    Pages served lately are also kept in this process's memory (at most MEMORY_BYTES of them),
+    until they expire or any content changes: a hit then reads only the content version from the
+    shared cache, not the page.
     """
+
+    MEMORY_BYTES = 8 * 1024 * 1024
 
     def __init__(self, application):
         self.application = application
+        self.pages, self.version, self.size = {}, None, 0
+        self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
-        if "HTTP_IF_NONE_MATCH" not in environ and "HTTP_IF_MODIFIED_SINCE" not in environ:
-            try:
-                page = cached_page(WSGIRequest(environ))
-            except DisallowedHost:
-                page = None  # Django answers 400.
-            if page is not None:
-                start_response(f"{page.status} {responses[page.status]}", page.wsgi_headers())
-                return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.body]
+        if (page := self.hit(environ)) is not None:
+            status, headers, body = page
+            start_response(status, headers)
+            return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
         return self.application(environ, start_response)
+
+    def hit(self, environ):
+        """The stored page for a plain reader's GET or HEAD, as (status, headers, body), or None."""
+        if (
+            environ["REQUEST_METHOD"] not in ("GET", "HEAD")
+            or "HTTP_IF_NONE_MATCH" in environ
+            or "HTTP_IF_MODIFIED_SINCE" in environ
+            or not settings.PAGE_CACHE_SECONDS
+        ):
+            return None
+        if "HTTP_COOKIE" in environ and not reader_cookies(parse_cookie(environ["HTTP_COOKIE"])):
+            return None
+        proxy_header = settings.SECURE_PROXY_SSL_HEADER
+        address = (*map(environ.get, ADDRESS_KEYS), proxy_header and environ.get(proxy_header[0]))
+        if (url := address_of(address)) is None:
+            return None  # Django answers 400.
+        if (version := cache.get(VERSION_KEY)) is None:
+            return None
+        key = f"page-cache:{version}:{url}:{coding_for(environ.get('HTTP_ACCEPT_ENCODING', ''))}"
+        if version != self.version:
+            with self.lock:
+                self.pages, self.version, self.size = {}, version, 0
+        page = self.pages.get(key)
+        if page is not None and page[3] > time.time():
+            return page[:3]
+        if (stored := cache.get(key)) is None:
+            return None
+        page = (
+            f"{stored.status} {responses[stored.status]}",
+            stored.wsgi_headers(),
+            stored.body,
+            stored.expires,
+        )
+        self.remember(key, page)
+        return page[:3]
+
+    def remember(self, key, page):
+        """Keep `page` in memory, dropping the longest kept until the pages fit MEMORY_BYTES."""
+        with self.lock:  # Threads of a gthread worker share the pages.
+            if (expired := self.pages.pop(key, None)) is not None:
+                self.size -= len(expired[2])
+            self.pages[key] = page
+            self.size += len(page[2])
+            while self.size > self.MEMORY_BYTES:
+                self.size -= len(self.pages.pop(next(iter(self.pages)))[2])
 
 
 class PageCacheMiddleware:
@@ -325,8 +447,10 @@ class PageCacheMiddleware:
             response.headers["Last-Modified"] = http_date()
         coding = accepted_coding(request)
         if key and request.method == "GET":
-            pages = CachedPage.codings_of(response)
-            cache.set_many({f"{key}:{name}": page for name, page in pages.items()}, page_lifetime())
+            pages, lifetime = CachedPage.codings_of(response), page_lifetime()
+            for page in pages.values():
+                page.expires = time.time() + lifetime
+            cache.set_many({f"{key}:{name}": page for name, page in pages.items()}, lifetime)
             return pages[coding].conditional_response(request, x_cache="miss")
         page = CachedPage.codings_of(response, [coding])[coding]
         return page.conditional_response(request, x_cache=None)

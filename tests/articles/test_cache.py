@@ -354,6 +354,90 @@ def test_with_the_cache_off_every_request_goes_on_to_django(client, health, sett
     assert django.asked == [article.get_absolute_url()]
 
 
+@pytest.mark.parametrize(
+    ("path", "environ"),
+    [
+        ("/tag/hearing/", {}),
+        ("/search/?q=caf%C3%A9+%22hearing+aid%22&page=1", {}),  # quoted, non-ASCII, a phrase
+        ("/search/?q=a/b?c;d", {}),
+        ("/tag/hearing/", {"HTTP_COOKIE": "theme=dark; _pk_id=1.2"}),  # no session, no message
+        ("/tag/hearing/", {"HTTP_ACCEPT_ENCODING": "gzip;q=0.5, br"}),
+    ],
+)
+def test_the_hit_in_front_of_django_finds_the_page_django_stored(client, health, path, environ):
+    ArticleFactory(category=health, tags=["hearing"])
+    stored = client.get(path, **environ)
+    assert stored["X-Cache"] == "miss"
+    application = PageCacheApplication(django_must_not_answer)
+    status, headers, body = wsgi(application, path, **environ)
+    assert (status, headers["X-Cache"], body) == ("200 OK", "hit", stored.content)
+
+
+def test_a_page_stored_over_https_behind_a_proxy_is_never_sent_over_http(client, health, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = ArticleFactory(category=health).get_absolute_url()
+    client.get(url, HTTP_X_FORWARDED_PROTO="https")
+    django = RecordingDjango()
+    application = PageCacheApplication(django)
+    assert wsgi(application, url, HTTP_X_FORWARDED_PROTO="https")[1]["X-Cache"] == "hit"
+    wsgi(application, url, HTTP_X_FORWARDED_PROTO="http")
+    wsgi(application, url)
+    assert django.asked == [url, url]
+
+
+def test_a_host_no_longer_allowed_is_refused_though_it_was_served(client, health, settings):
+    url = ArticleFactory(category=health).get_absolute_url()
+    client.get(url)
+    django = RecordingDjango()
+    application = PageCacheApplication(django)
+    assert wsgi(application, url)[1]["X-Cache"] == "hit"
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    wsgi(application, url)
+    assert django.asked == [url]
+
+
+def test_a_worker_keeps_pages_it_served_in_memory_until_content_changes(client, health):
+    article = ArticleFactory(category=health)
+    url = article.get_absolute_url()
+    client.get(url)
+    django = RecordingDjango()
+    application = PageCacheApplication(django)
+    assert wsgi(application, url)[1]["X-Cache"] == "hit"
+    with mock.patch.object(cache, "get", wraps=cache.get) as shared_get:
+        again = wsgi(application, url)
+    assert again[1]["X-Cache"] == "hit"
+    assert len(shared_get.call_args_list) == 1  # the content version, not the page
+    article.title = "A corrected headline"
+    article.save()
+    wsgi(application, url)
+    assert django.asked == [url]
+
+
+def test_a_page_kept_in_memory_expires_with_the_stored_page(client, health, settings):
+    settings.PAGE_CACHE_SECONDS = 30
+    url = ArticleFactory(category=health).get_absolute_url()
+    django = RecordingDjango()
+    application = PageCacheApplication(django)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.get(url)
+        traveller.shift(timedelta(seconds=29))
+        assert wsgi(application, url)[1]["X-Cache"] == "hit"
+        traveller.shift(timedelta(seconds=2))
+        wsgi(application, url)
+    assert django.asked == [url]
+
+
+def test_a_worker_keeps_no_more_pages_in_memory_than_its_allowance(client, health):
+    urls = [ArticleFactory(category=health).get_absolute_url() for _ in range(3)]
+    pages = [client.get(url).content for url in urls]
+    application = PageCacheApplication(django_must_not_answer)
+    application.MEMORY_BYTES = max(map(len, pages)) + 1  # room for one page at a time
+    for url, page in [*zip(urls, pages, strict=True)] * 2:
+        assert wsgi(application, url)[2] == page
+        assert list(application.pages.values()) == [(mock.ANY, mock.ANY, page, mock.ANY)]
+        assert application.size == len(page)
+
+
 @pytest.fixture
 def test_transaction_kept():
     """As Django's test client does: the test's transaction outlives each request."""
