@@ -6,13 +6,15 @@ miss, writes are dropped (`add()` and `set()` report success, as an empty cache 
 raises ValueError as for a missing key. Pages then render uncached and the newsletter's rate
 limits let requests through (they fail open). After an error the cache is not tried again for
 RETRY_AFTER seconds, so a request pays for at most one timeout; each outage is logged once.
+
+Each connection pool also keeps one redis-py client: Django makes a new one for each command.
 """
 
 import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -55,8 +57,30 @@ def _get(key, default=None, *args, **kwargs):
     return default
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """
+    Django's client, with one redis.Redis for each connection pool rather than one for each
+    command: redis-py builds its table of reply parsers anew for each Redis, which cost more
+    than a GET from Redis on this machine (a page cache hit: 100 µs in-process, 30 µs with it).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if (client := self._clients.get(pool)) is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
     _down_until = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
     get = forgiving(_get)(RedisCache.get)
     get_many = forgiving(lambda *args, **kwargs: {})(RedisCache.get_many)

@@ -1,8 +1,10 @@
 """The site keeps serving, uncached, while Redis is down (newsroom/redis_cache.py)."""
 
 import time
+from unittest import mock
 
 import pytest
+import redis
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
@@ -76,3 +78,19 @@ def test_redis_cache_in_production_caches_pages(client, settings, redis_cache):
     article = ArticleFactory()
     assert client.get(article.get_absolute_url())["X-Cache"] == "miss"
     assert client.get(article.get_absolute_url())["X-Cache"] == "hit"
+
+
+def test_the_cache_makes_one_redis_client_not_one_a_command(settings, redis_cache):
+    settings.CACHES = {
+        "default": {
+            **settings.CACHES["default"],
+            "BACKEND": UNREACHABLE_REDIS["default"]["BACKEND"],
+        }
+    }
+    cache.set("key", "value")
+    with mock.patch.object(redis.Redis, "__init__", side_effect=AssertionError) as new_client:
+        for _ in range(3):
+            assert cache.get("key") == "value"
+        cache.set_many({"a": 1, "b": 2})
+        assert cache.get_many(["a", "b"]) == {"a": 1, "b": 2}
+    new_client.assert_not_called()
