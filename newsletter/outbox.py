@@ -135,3 +135,25 @@ def delivery_record_sent(*, pk):
     with connection.cursor() as cursor:
         cursor.execute(_record_sent_sql(alias), [Delivery.Status.SENT.value, now, pk])
 
+
+@contextlib.contextmanager
+def unflushed_commits():
+    """
+    While a batch goes out on PostgreSQL, each copy's record commits without waiting for the
+    server to flush it to disk (synchronous_commit off, for this connection until the batch
+    ends): that wait was most of a copy's time. A killed worker loses nothing by it, since the
+    server already has the commit; a crash of the database server itself may lose the last
+    fraction of a second's records, as SQLite's synchronous=NORMAL may on power loss, and those
+    copies would then go out again.
+    """
+    connection = connections[router.db_for_write(Delivery)]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
