@@ -25,6 +25,7 @@ import argparse
 import contextlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -229,7 +230,8 @@ def run_workers(env, count):
 def send(port, subscribers, sink, worker_count):
     """One fresh database, `subscribers` mailed by `worker_count` workers; what was measured."""
     database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
-    env = bench_env(EMAIL_URL=f"smtp://127.0.0.1:{port}", DATABASE_URL=database_url)
+    data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    env = bench_env(data_dir, EMAIL_URL=f"smtp://127.0.0.1:{port}", DATABASE_URL=database_url)
     try:
         manage(env, "migrate", "--no-input")
         idle = run_workers(env, 1)[0][1]  # start-up and an empty queue: no email in it
@@ -246,10 +248,10 @@ def send(port, subscribers, sink, worker_count):
         database_cpu = database.stop() if database else None
         if sink.count - count != subscribers:
             raise SystemExit(f"The sink got {sink.count - count} messages for {subscribers}.")
-        copy = Path(env["NEWSROOM_DATA_DIR"]) / "copy.eml"
-        copy = copy.rename(Path(tempfile.mkdtemp(prefix="newsroom-copy-")) / "copy.eml")
+        copy = (data_dir / "copy.eml").read_bytes()
     finally:
         drop()
+        shutil.rmtree(data_dir, ignore_errors=True)
     return {
         "seconds": seconds,
         "rate": subscribers / seconds,
@@ -278,20 +280,23 @@ def main(argv):
     messages = min(args.subscribers, 10_000)
     small = max(1, args.subscribers // 10)
     rows = []
-    try:
-        small_send = send(port, small, sink, args.workers[0])
-        for count in args.workers:
-            before = ceiling(port, count, messages, small_send["copy"])
-            row = send(port, args.subscribers, sink, count)
-            after = ceiling(port, count, messages, small_send["copy"])
-            rows.append({**row, "workers": count, "ceiling": (before, after)})
-    finally:
-        sink.stop()
+    with tempfile.NamedTemporaryFile(prefix="newsroom-copy-") as copy:
+        try:
+            small_send = send(port, small, sink, args.workers[0])
+            copy.write(small_send["copy"])
+            copy.flush()
+            for count in args.workers:
+                before = ceiling(port, count, messages, copy.name)
+                row = send(port, args.subscribers, sink, count)
+                after = ceiling(port, count, messages, copy.name)
+                rows.append({**row, "workers": count, "ceiling": (before, after)})
+        finally:
+            sink.stop()
     database = re.sub(r"://.*", "", os.environ.get("DATABASE_URL", "")) or "sqlite"
     print(
         f"\nnewsletter, {args.subscribers:,} subscribers, {database}, {args.sink} sink; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
-        f"copy {small_send['copy'].stat().st_size:,} bytes; CPU per email excludes a worker's "
+        f"copy {len(small_send['copy']):,} bytes; CPU per email excludes a worker's "
         f"start-up ({rows[0]['idle_ms']:.0f} ms)"
     )
     print(
