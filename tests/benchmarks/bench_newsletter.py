@@ -136,7 +136,10 @@ class LeanSink:
     def cpu_seconds(self):
         """Its CPU so far, once every connection's process has ended and been reaped."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        deadline = time.monotonic() + 30
         while children.read_text().strip():
+            if time.monotonic() > deadline:
+                raise SystemExit("A connection to the sink was left open.")
             time.sleep(0.05)
         return cpu_seconds(f"/proc/{self.process.pid}/stat", children=True)
 
