@@ -19,7 +19,7 @@ from django.utils import timezone
 from newsletter.conf import setting
 from newsletter.emails import EditionRenderer
 from newsletter.models import Delivery, Edition, Subscriber
-from newsletter.outbox import Outbox, delivery_record_sent
+from newsletter.outbox import Outbox, delivery_record_sent, unflushed_commits
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def _send_batch(edition, claim, renderer):
     held = {row.pk for row in batch}
     mailer = mailers.default
     try:
-        with mailer:
+        with mailer, unflushed_commits():
             outbox = Outbox(mailer=mailer, renderer=renderer)
             for row in batch:
                 if timezone.now() - renewed > renew_every:

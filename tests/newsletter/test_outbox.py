@@ -6,6 +6,7 @@ what a real mail server (aiosmtpd) receives, and how the mailer's options are ap
 import email
 import email.policy
 import email.utils
+import smtplib
 import ssl
 import subprocess
 from urllib.parse import urlsplit
@@ -32,12 +33,16 @@ pytestmark = pytest.mark.django_db
 
 
 class Mailbox(Sink):
-    """A local mail server that keeps each envelope and the login each session used."""
+    """
+    A local mail server that keeps each envelope and the login each session used; `pipelining`
+    offers PIPELINING (RFC 2920) as Postfix does, `refuse` maps an address to a reply.
+    """
 
-    def __init__(self, **controller):
+    def __init__(self, *, pipelining=False, **controller):
         super().__init__()
         self.controller_options = controller
         self.envelopes, self.logins = [], []
+        self.pipelining, self.refuse = pipelining, {}
 
     def start(self):
         from aiosmtpd.controller import Controller
@@ -46,6 +51,25 @@ class Mailbox(Sink):
             self, hostname="127.0.0.1", port=self.port, **self.controller_options
         )
         self.controller.start()
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.envelopes.append(envelope)
@@ -72,6 +96,29 @@ def mailbox(settings):
     settings.MAILERS = smtp_mailer(box.port)
     yield box
     box.stop()
+
+
+@pytest.fixture(params=[False, True], ids=["one command at a time", "pipelining"])
+def any_mailbox(request, settings):
+    """A mail server with PIPELINING and one without: copies go out right to both."""
+    box = Mailbox(pipelining=request.param)
+    box.start()
+    settings.MAILERS = smtp_mailer(box.port)
+    yield box
+    box.stop()
+
+
+@pytest.fixture
+def writes(monkeypatch):
+    """What the SMTP client writes, one item a write: the client then waits for replies."""
+    written, send = [], smtplib.SMTP.send
+
+    def recording(smtp, data):
+        written.append(data)
+        return send(smtp, data)
+
+    monkeypatch.setattr(smtplib.SMTP, "send", recording)
+    return written
 
 
 @pytest.fixture(scope="session")
@@ -266,3 +313,51 @@ def test_each_more_copy_costs_one_query(mailbox):
         sending.edition_deliver(edition=other)
     assert len(mailbox.envelopes) == 5 + 15
     assert len(fifteen) - len(five) == 10
+
+
+def test_a_server_that_offers_pipelining_takes_each_copy_in_two_round_trips(any_mailbox, writes):
+    readers = SubscriberFactory.create_batch(3)
+    assert sending.edition_deliver(edition=sending_edition()) is True
+    assert sorted(envelope.rcpt_tos[0] for envelope in any_mailbox.envelopes) == sorted(
+        reader.email for reader in readers
+    )
+    # EHLO and QUIT, and for each copy MAIL, RCPT, DATA and the message: all four in two writes
+    # where the server takes commands ahead of its replies.
+    assert len(writes) == 2 + 3 * (2 if any_mailbox.pipelining else 4)
+
+
+def test_a_line_that_starts_with_a_period_arrives_as_written(any_mailbox):
+    SubscriberFactory()
+    edition = sending_edition(intro=".NET developers, this one is for you.\n.\nAnd the rest.")
+    assert sending.edition_deliver(edition=edition) is True
+    (envelope,) = any_mailbox.envelopes
+    message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+    lines = next(message.iter_parts()).get_content().splitlines()
+    start = lines.index(".NET developers, this one is for you.")
+    assert lines[start : start + 3] == [
+        ".NET developers, this one is for you.",
+        ".",
+        "And the rest.",
+    ]
+
+
+def test_a_refused_address_fails_alone_and_a_refused_sender_is_tried_again_later(any_mailbox):
+    good = SubscriberFactory(email="good@example.com")
+    SubscriberFactory(email="nobody@example.com")
+    any_mailbox.refuse["nobody@example.com"] = "550 5.1.1 No such user"
+    edition = sending_edition()
+    assert sending.edition_deliver(edition=edition) is True
+    assert [envelope.rcpt_tos for envelope in any_mailbox.envelopes] == [[good.email]]
+    failed = Delivery.objects.get(status=Delivery.Status.FAILED)
+    assert failed.subscriber.email == "nobody@example.com" and "No such user" in failed.error
+
+    SubscriberFactory(email="later@example.com")
+    other = sending_edition()
+    sender = email.utils.parseaddr(site_settings().sender)[1]
+    any_mailbox.refuse = {sender: "451 4.7.1 Try again later"}
+    with pytest.raises(sending.TransientSendError):
+        sending.edition_deliver(edition=other)
+    assert set(other.deliveries.values_list("status", flat=True)) == {Delivery.Status.QUEUED}
+    any_mailbox.refuse = {}
+    assert sending.edition_deliver(edition=other) is True
+    assert len(any_mailbox.envelopes) == 1 + 3

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
 from django.tasks import default_task_backend
 from django.utils import timezone
 
@@ -450,3 +451,20 @@ def test_who_left_or_paused_after_the_queueing_is_skipped_not_mailed(server, edi
     assert recipients(server.sent) == {staying.email: 1}
     skipped = Delivery.objects.filter(edition=edition, status=Delivery.Status.SKIPPED)
     assert set(skipped.values_list("subscriber", flat=True)) == {leaving.pk, pausing.pk}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's synchronous_commit")
+def test_records_commit_without_waiting_for_the_disk_only_while_a_batch_goes_out(server, edition):
+    def durability():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    SubscriberFactory.create_batch(2)
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENDING)
+    edition.refresh_from_db()
+    during = []
+    server.fail = lambda message, count: during.append(durability())
+    assert sending.edition_deliver(edition=edition) is True
+    assert during == ["off", "off"]
+    assert durability() == "on"  # the worker's next task, on the same connection
