@@ -112,7 +112,7 @@ def organization(chrome=None):
         data["sameAs"] = accounts
     policies = chrome.policy_urls
     for prop, role in POLICY_PROPERTIES.items():
-        if role in policies:
+        if policies[role]:
             data[prop] = absolute_url(policies[role])
     return data
 

@@ -83,6 +83,9 @@ class ArticleListView(PublishedMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     model_for_subject = None
+    # The header's parts only some subjects have, named on every list (a name the template
+    # does not find costs an exception to look up): each view gives its own.
+    header = {"photo": None, "kind": "", "role": "", "website": "", "author": None, "reviewed": ()}
 
     def get_subject(self):
         return get_object_or_404(self.model_for_subject, slug=self.kwargs["slug"])
@@ -96,7 +99,7 @@ class ArticleListView(PublishedMixin, ListView):
             subject=self.subject,
             heading=self.heading(),
             description=self.description(),
-            **kwargs,
+            **(self.header | kwargs),
         )
 
     def description(self):
@@ -149,7 +152,9 @@ class SourceView(ArticleListView):
         return queryset.filter(Exists(cites))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
+        return super().get_context_data(
+            kind=self.subject.get_kind_display(), website=self.subject.url, **kwargs
+        )
 
     def heading(self):
         return f"Stories citing {self.subject.name}"
@@ -169,6 +174,8 @@ class AuthorView(ArticleListView):
         reviewed = Article.objects.published().for_cards().filter(reviewed_by=self.subject)
         return super().get_context_data(
             author=self.subject,
+            photo=self.subject.photo_picture,
+            role=self.subject.role,
             reviewed=reviewed.order_by("-published_at", "-pk")[:REVIEWED_ON_AUTHOR_PAGE],
             **kwargs,
         )
@@ -189,7 +196,7 @@ class ArchiveView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         months = Article.objects.published_months()
-        return super().get_context_data(months=months, heading="Archive", **kwargs)
+        return super().get_context_data(months=months, month=None, heading="Archive", **kwargs)
 
 
 class MonthView(PublishedMixin, MonthArchiveView):
@@ -298,6 +305,7 @@ class OpenSearchView(TemplateView):
 class ArticleView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    extra_context = {"is_preview": False}
 
     def get_queryset(self):
         return with_page_data(Article.objects.published())
@@ -360,6 +368,7 @@ def favicon(request):
 class PageView(DetailView):
     template_name = "articles/page_detail.html"
     context_object_name = "page"
+    extra_context = {"is_preview": False}
     queryset = Page.objects.published()
 
 

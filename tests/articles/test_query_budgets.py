@@ -1,10 +1,14 @@
-"""Every reading page runs a fixed number of queries, however much content it shows."""
+"""
+Every reading page runs a fixed number of queries, however much content it shows, and its
+templates find every name they look up.
+"""
 
 from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.template.base import Variable, VariableDoesNotExist
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -177,3 +181,48 @@ def test_queries_do_not_grow_with_the_stories(client, publication, page):
         byline(story, author)
         cite(story, source)
     assert queries() == before
+
+
+READING_PAGES = [
+    "/",
+    "story",
+    "category",
+    "tag",
+    "source",
+    "author",
+    "/archive/",
+    "month",
+    "/search/?q=good",
+    "/newsletter/",
+]
+
+
+@pytest.mark.parametrize("page", READING_PAGES)
+def test_templates_find_every_name_they_look_up(client, publication, monkeypatch, page):
+    """Each name a template does not find costs an exception: views give what pages show."""
+    story = publication["stories"][4]
+    url = {
+        "story": story.get_absolute_url(),
+        "category": publication["categories"][0].get_absolute_url(),
+        "tag": reverse("articles:tag", args=[TAGS[2]]),
+        "source": publication["sources"][0].get_absolute_url(),
+        "author": publication["authors"][0].get_absolute_url(),
+        "month": reverse(
+            "articles:archive_month",
+            args=[story.published_at.year, f"{timezone.localtime(story.published_at):%m}"],
+        ),
+    }.get(page, page)
+    get(client, url)
+    missing = []
+    resolve = Variable._resolve_lookup
+
+    def recording(variable, context):
+        try:
+            return resolve(variable, context)
+        except VariableDoesNotExist:
+            missing.append(variable.var)
+            raise
+
+    monkeypatch.setattr(Variable, "_resolve_lookup", recording)
+    get(client, url)
+    assert missing == []
