@@ -8,13 +8,14 @@ from datetime import timedelta
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.template.base import Variable, VariableDoesNotExist
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.demo.images import hero_jpeg
-from articles.models import Correction, Series, Study
+from articles.models import Article, Correction, Series, Study
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -104,6 +105,29 @@ def test_listing_pages(client, publication, django_assert_num_queries, kind):
     with django_assert_num_queries(LISTING + (kind == "author")):
         response = get(client, url)
     assert len(response.context["articles"]) >= 6
+
+
+@pytest.mark.parametrize("kind", ["category", "tag", "source", "author"])
+def test_listing_pages_compile_their_sql_once(client, publication, monkeypatch, kind):
+    """Compiling a list's queries cost more than running them: they are prepared."""
+    url = {
+        "category": lambda: publication["categories"][0].get_absolute_url(),
+        "tag": lambda: reverse("articles:tag", args=[TAGS[2]]),
+        "source": lambda: publication["sources"][0].get_absolute_url() + "?page=2",
+        "author": lambda: publication["authors"][0].get_absolute_url(),
+    }[kind]()
+    get(client, url)
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def recording(compiler, *args, **kwargs):
+        compiled.append(compiler.query.model)
+        return as_sql(compiler, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", recording)
+    get(client, url)
+    # The author page's stories they reviewed are the one list compiled on each request.
+    assert compiled == ([Article] if kind == "author" else [])
 
 
 def test_second_page_of_a_listing(client, publication, django_assert_num_queries):
