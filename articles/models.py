@@ -1,7 +1,7 @@
 import datetime
 import math
 from email.utils import formataddr, parseaddr
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -885,6 +885,18 @@ class Article(models.Model):
     def hero_picture(self):
         """The hero image's renditions as a `renditions.Picture`, or None without an image."""
         return self.hero.picture if self.hero_id else None
+
+    @cached_property
+    def share_renditions(self):
+        """
+        The JPEG renditions link previews may show: the social crop (1.91:1, around the focal
+        point) first, then the whole image, largest first. Once a story: its page's meta tags
+        and structured data both show them.
+        """
+        if not (picture := self.hero_picture):
+            return []
+        social = renditions.picture_for(self.hero.renditions, crop="social")
+        return [*(social.all() if social else []), *reversed(picture.all())]
 
     @property
     def card_picture(self):

@@ -22,8 +22,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def counted(self):
+        return self.count_up_to(self.max_count + 1)
+
+    def count_up_to(self, limit):
         # Unordered: the count may then start from whichever index finds the stories fastest.
-        return self.object_list.order_by()[: self.max_count + 1].count()
+        return self.object_list.order_by()[:limit].count()
 
     @cached_property
     def count(self):
@@ -35,5 +38,18 @@ class CappedPaginator(Paginator):
 
     def page(self, number):
         page = super().page(number)
-        page.object_list = self.object_list.filter(pk__in=page.object_list.values("pk"))
+        page.object_list = self.page_stories(page.object_list)
         return page
+
+    def page_stories(self, sliced):
+        return self.object_list.filter(pk__in=sliced.values("pk"))
+
+
+class PreparedPaginator(CappedPaginator):
+    """The same pages of a list of stories whose queries are prepared (views.StoryList)."""
+
+    def count_up_to(self, limit):
+        return self.object_list.count_up_to(limit)
+
+    def page_stories(self, sliced):
+        return sliced  # Already the page's stories, found by id.

@@ -2,14 +2,16 @@
 
 import mimetypes
 import re
+from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import reverse
 
-from articles.renditions import picture_for
 from articles.site import site_chrome, site_settings
 
 LOGO_PATH = "img/logo.png"
@@ -42,21 +44,14 @@ RELATIVE_HREF = re.compile(r'href="/(?!/)')
 
 
 def article_images(article):
-    """
-    The story's share images (JPEG renditions) as [(absolute url, w, h)]: the social crop
-    (1.91:1, around the focal point) first, then the whole image, largest first.
-    """
-    if not (picture := article.hero_picture):
-        return []
-    social = picture_for(article.hero.renditions, crop="social")
-    sizes = [*(social.all() if social else []), *reversed(picture.all())]
-    return [Image(absolute_url(r.url), r.width, r.height) for r in sizes]
+    """The story's share images (`Article.share_renditions`) as [(absolute url, w, h)]."""
+    return [Image(absolute_url(r.url), r.width, r.height) for r in article.share_renditions]
 
 
-def share_image(article=None):
+def share_image(article=None, site=None):
     """The image link previews show: the story's largest image, else the publication's logo."""
     images = article_images(article) if article else []
-    return images[0] if images else logo()
+    return images[0] if images else logo(site)
 
 
 SLUG_PLACEHOLDER = "slug"
@@ -88,7 +83,19 @@ def logo(site=None):
     site = site or site_settings()
     if site.logo and site.logo_width:
         return Image(absolute_url(site.logo.url), site.logo_width, site.logo_height)
+    return default_logo()
+
+
+@cache
+def default_logo():
+    """The logo the site ships with, found in the static files once per process."""
     return Image(absolute_url(static(LOGO_PATH)), *LOGO_SIZE)
+
+
+@receiver(setting_changed)  # as tests change them (override_settings)
+def default_logo_forget(*, setting, **kwargs):
+    if setting in {"SITE_URL", "STATIC_URL", "STORAGES"}:
+        default_logo.cache_clear()
 
 
 def organization(chrome=None):
@@ -105,7 +112,7 @@ def organization(chrome=None):
         data["sameAs"] = accounts
     policies = chrome.policy_urls
     for prop, role in POLICY_PROPERTIES.items():
-        if role in policies:
+        if policies[role]:
             data[prop] = absolute_url(policies[role])
     return data
 
@@ -200,10 +207,10 @@ def scholarly_article(study):
     return data
 
 
-def home_jsonld():
+def home_jsonld(chrome=None):
     """The publisher and the site, with the search box search engines may offer."""
     search = absolute_url(reverse("articles:search"))
-    publisher = organization()
+    publisher = organization(chrome)
     return {
         "@context": "https://schema.org",
         "@graph": [

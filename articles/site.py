@@ -35,8 +35,10 @@ class Chrome:
 
     @cached_property
     def policy_urls(self):
-        """{role: path} of the published pages that have a role (about, privacy...)."""
-        return {page.role: page.get_absolute_url() for page in self.pages if page.role}
+        """{role: path} of every role (about, privacy...): its published page's, or ""."""
+        urls = {role: "" for role in Page.Role.values if role}
+        urls.update((page.role, page.get_absolute_url()) for page in self.pages if page.role)
+        return urls
 
     def links(self, place):
         if self.saved_settings is None:

@@ -1,8 +1,10 @@
 """
 Each tagging's copy of its story's publication time, `TaggedArticle.published_at`, kept by
-triggers so that save(), bulk_create() and QuerySet.update() all reach it. With it a tag's
-newest stories are read off one index, rather than found by checking each of the tag's stories
-(or each of the newest stories) for the tag. Whether a story is live is still asked of the story.
+triggers so that save(), bulk_create(), QuerySet.update() and loaddata all reach it. A tagging
+takes its story's time when either is written: a fixture, or any insert with PostgreSQL's
+deferred foreign keys, can write the tagging first. With it a tag's newest stories are read off
+one index, rather than found by checking each of the tag's stories (or each of the newest
+stories) for the tag. Whether a story is live is still asked of the story.
 """
 
 from django.db import connections
@@ -12,6 +14,30 @@ COPY = """
         SELECT published_at FROM articles_article
         WHERE articles_article.id = articles_taggedarticle.content_object_id
     )
+"""
+# The copies a tagging inserted before its story has left empty (migration 0024).
+COPY_MISSING = (
+    COPY
+    + """
+    WHERE published_at IS NULL AND content_object_id IN (
+        SELECT id FROM articles_article WHERE published_at IS NOT NULL
+    )
+"""
+)
+
+POSTGRESQL_STORY_INSERT = """
+    CREATE OR REPLACE TRIGGER articles_article_insert_tagging_published_at
+    AFTER INSERT ON articles_article
+    FOR EACH ROW WHEN (NEW.published_at IS NOT NULL)
+    EXECUTE FUNCTION articles_article_tagging_published_at()
+"""
+SQLITE_STORY_INSERT = """
+    CREATE TRIGGER IF NOT EXISTS articles_article_insert_tagging_published_at
+    AFTER INSERT ON articles_article
+    WHEN new.published_at IS NOT NULL BEGIN
+        UPDATE articles_taggedarticle SET published_at = new.published_at
+        WHERE content_object_id = new.id;
+    END
 """
 
 POSTGRESQL = [
@@ -44,6 +70,7 @@ POSTGRESQL = [
     FOR EACH ROW WHEN (OLD.published_at IS DISTINCT FROM NEW.published_at)
     EXECUTE FUNCTION articles_article_tagging_published_at()
     """,
+    POSTGRESQL_STORY_INSERT,
 ]
 
 SQLITE = [
@@ -71,11 +98,13 @@ SQLITE = [
         WHERE content_object_id = new.id;
     END
     """,
+    SQLITE_STORY_INSERT,
 ]
 SQLITE_TRIGGERS = {
     "articles_tagging_published_at",
     "articles_tagging_published_at_update",
     "articles_article_tagging_published_at",
+    "articles_article_insert_tagging_published_at",
 }
 
 
@@ -87,14 +116,24 @@ def tag_dates_create(schema_editor):
     schema_editor.execute(COPY)
 
 
+def tag_dates_on_story_insert(schema_editor):
+    """Add the story insert's trigger where 0023 ran without it, and fill the copies it would
+    have filled (migration 0024)."""
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    schema_editor.execute(POSTGRESQL_STORY_INSERT if postgresql else SQLITE_STORY_INSERT)
+    schema_editor.execute(COPY_MISSING)
+
+
 def tag_dates_drop(schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             "DROP TRIGGER IF EXISTS articles_tagging_published_at ON articles_taggedarticle"
         )
-        schema_editor.execute(
-            "DROP TRIGGER IF EXISTS articles_article_tagging_published_at ON articles_article"
-        )
+        for trigger in [
+            "articles_article_tagging_published_at",
+            "articles_article_insert_tagging_published_at",
+        ]:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger} ON articles_article")
         schema_editor.execute("DROP FUNCTION IF EXISTS articles_tagging_published_at()")
         schema_editor.execute("DROP FUNCTION IF EXISTS articles_article_tagging_published_at()")
     else:

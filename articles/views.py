@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, DateTimeField, Exists, OuterRef, SlugField
+from django.db.models import Count, DateTimeField, Exists, IntegerField, OuterRef, SlugField
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
@@ -28,7 +28,7 @@ from articles.models import (
     Source,
 )
 from articles.page_data import attach_page_data, with_page_data
-from articles.pagination import CappedPaginator
+from articles.pagination import CappedPaginator, PreparedPaginator
 from articles.prepared import Param, PreparedQuerySet
 from articles.preview import preview_token_article_pk
 from articles.services import articles_visible_to
@@ -77,37 +77,97 @@ class HomeView(PublishedMixin, TemplateView):
         return super().get_context_data(lead=lead, latest=latest, sections=sections, **kwargs)
 
 
+def by_slug(model):
+    """The `model` with a given slug, in a prepared query."""
+    return PreparedQuerySet(
+        lambda: model.objects.filter(slug=Param("slug", SlugField())).order_by()[:1]
+    )
+
+
+class StoryList:
+    """
+    The live stories a list page shows, newest first: those `filter_for(stories, subject)` picks,
+    given the subject's id and the time as Params. Its count and its pages run SQL compiled once
+    per process (articles.prepared): compiling a page's query cost ten times more than running it.
+    """
+
+    def __init__(self, filter_for):
+        self.filter_for = filter_for
+        self.ids = PreparedQuerySet(
+            lambda limit: self.stories().order_by().values_list("pk", flat=True)[:limit]
+        )
+        self.pages = PreparedQuerySet(self.page)
+
+    def stories(self):
+        published = Article.objects.published(now=Param("now", DateTimeField())).for_cards()
+        newest_first = published.order_by("-published_at", "-pk")
+        return self.filter_for(newest_first, Param("subject", IntegerField()))
+
+    def page(self, start, stop):
+        # The page's ids first, off the list's index alone; then the cards of those stories.
+        stories = self.stories()
+        return stories.filter(pk__in=stories[start:stop].values("pk"))
+
+    def of(self, subject):
+        return StoryListOf(self, {"subject": subject.pk, "now": timezone.now()})
+
+
+class StoryListOf:
+    """A StoryList for one subject now, as PreparedPaginator reads it: counted, then sliced."""
+
+    def __init__(self, story_list, values):
+        self.story_list, self.values = story_list, values
+
+    def count_up_to(self, limit):
+        return len(self.story_list.ids.run(self.values, limit=limit))
+
+    def __getitem__(self, page):
+        if page.start == page.stop:  # The first page of an empty list
+            return []
+        return self.story_list.pages.run(self.values, start=page.start, stop=page.stop)
+
+
 class ArticleListView(PublishedMixin, ListView):
     """A paginated list of cards about one thing: a category, tag, source or author."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-    model_for_subject = None
+    paginator_class = PreparedPaginator
+    subjects = None  # by_slug(model), or a prepared query of its own
+    story_list = None  # a StoryList
+    # The header's parts only some subjects have, named on every list (a name the template
+    # does not find costs an exception to look up): each view gives its own.
+    header = {"photo": None, "kind": "", "role": "", "website": "", "author": None, "reviewed": ()}
 
     def get_subject(self):
-        return get_object_or_404(self.model_for_subject, slug=self.kwargs["slug"])
+        found = self.subjects.run({"slug": self.kwargs["slug"], "now": timezone.now()})
+        if not found:
+            raise Http404
+        return found[0]
 
     def get_queryset(self):
         self.subject = self.get_subject()
-        return self.filter_for(super().get_queryset(), self.subject)
+        return self.story_list.of(self.subject)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             subject=self.subject,
             heading=self.heading(),
             description=self.description(),
-            **kwargs,
+            **(self.header | kwargs),
         )
 
     def description(self):
         return ""
 
 
-class CategoryView(ArticleListView):
-    model_for_subject = Category
+def category_stories(stories, category):
+    return stories.filter(category_id=category)
 
-    def filter_for(self, queryset, category):
-        return queryset.filter(category=category)
+
+class CategoryView(ArticleListView):
+    subjects = by_slug(Category)
+    story_list = StoryList(category_stories)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.subject, **kwargs)
@@ -119,19 +179,23 @@ class CategoryView(ArticleListView):
         return self.subject.description or f"The latest {self.subject.name} stories."
 
 
+def public_tag():
+    # A tag found only on unpublished stories is not public yet: its name can give one away.
+    published = Article.objects.published(now=Param("now", DateTimeField()))
+    tagged = published.filter(tags=OuterRef("pk"))
+    return Tag.objects.filter(Exists(tagged), slug=Param("slug", SlugField())).order_by()[:1]
+
+
+def tag_stories(stories, tag):
+    # In the order of the taggings' copies of the stories' dates: read off their index.
+    return stories.filter(tagged_items__tag_id=tag).order_by(
+        "-tagged_items__published_at", "-tagged_items__content_object_id"
+    )
+
+
 class TagView(ArticleListView):
-    model_for_subject = Tag
-
-    def get_subject(self):
-        # A tag found only on unpublished stories is not public yet: its name can give one away.
-        published = Article.objects.published().filter(tags=OuterRef("pk"))
-        return get_object_or_404(Tag.objects.filter(Exists(published)), slug=self.kwargs["slug"])
-
-    def filter_for(self, queryset, tag):
-        # In the order of the taggings' copies of the stories' dates: read off their index.
-        return queryset.filter(tagged_items__tag=tag).order_by(
-            "-tagged_items__published_at", "-tagged_items__content_object_id"
-        )
+    subjects = PreparedQuerySet(public_tag)
+    story_list = StoryList(tag_stories)
 
     def heading(self):
         return f"Stories tagged “{self.subject.name}”"
@@ -140,16 +204,19 @@ class TagView(ArticleListView):
         return f"Every story we have tagged “{self.subject.name}”, newest first."
 
 
-class SourceView(ArticleListView):
-    model_for_subject = Source
+def source_stories(stories, source):
+    # A story citing the source twice is listed once, without DISTINCT over every column.
+    return stories.filter(Exists(Citation.objects.filter(article=OuterRef("pk"), source_id=source)))
 
-    def filter_for(self, queryset, source):
-        # A story citing the source twice is listed once, without DISTINCT over every column.
-        cites = Citation.objects.filter(article=OuterRef("pk"), source=source)
-        return queryset.filter(Exists(cites))
+
+class SourceView(ArticleListView):
+    subjects = by_slug(Source)
+    story_list = StoryList(source_stories)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kind=self.subject.get_kind_display(), **kwargs)
+        return super().get_context_data(
+            kind=self.subject.get_kind_display(), website=self.subject.url, **kwargs
+        )
 
     def heading(self):
         return f"Stories citing {self.subject.name}"
@@ -159,16 +226,20 @@ class SourceView(ArticleListView):
         return f"Stories that cite {self.subject.name} ({kind}) as a source, newest first."
 
 
-class AuthorView(ArticleListView):
-    model_for_subject = Author
+def author_stories(stories, author):
+    return stories.filter(authors=author)
 
-    def filter_for(self, queryset, author):
-        return queryset.filter(authors=author)
+
+class AuthorView(ArticleListView):
+    subjects = by_slug(Author)
+    story_list = StoryList(author_stories)
 
     def get_context_data(self, **kwargs):
         reviewed = Article.objects.published().for_cards().filter(reviewed_by=self.subject)
         return super().get_context_data(
             author=self.subject,
+            photo=self.subject.photo_picture,
+            role=self.subject.role,
             reviewed=reviewed.order_by("-published_at", "-pk")[:REVIEWED_ON_AUTHOR_PAGE],
             **kwargs,
         )
@@ -189,7 +260,7 @@ class ArchiveView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         months = Article.objects.published_months()
-        return super().get_context_data(months=months, heading="Archive", **kwargs)
+        return super().get_context_data(months=months, month=None, heading="Archive", **kwargs)
 
 
 class MonthView(PublishedMixin, MonthArchiveView):
@@ -298,6 +369,7 @@ class OpenSearchView(TemplateView):
 class ArticleView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    extra_context = {"is_preview": False}
 
     def get_queryset(self):
         return with_page_data(Article.objects.published())
@@ -360,6 +432,7 @@ def favicon(request):
 class PageView(DetailView):
     template_name = "articles/page_detail.html"
     context_object_name = "page"
+    extra_context = {"is_preview": False}
     queryset = Page.objects.published()
 
 

@@ -28,14 +28,14 @@ def article_jsonld(article, chrome=None):
 
 
 @register.simple_tag
-def home_jsonld():
-    return seo.home_jsonld()
+def home_jsonld(chrome=None):
+    return seo.home_jsonld(chrome)
 
 
 @register.simple_tag
-def share_image(article=None):
+def share_image(article=None, site=None):
     """The image link previews show: the story's largest image, else the publication's logo."""
-    return seo.share_image(article)
+    return seo.share_image(article, site)
 
 
 @register.simple_tag(takes_context=True)

@@ -548,3 +548,12 @@ def test_badge_text_is_readable_on_every_category_colour(colour):
 
 def test_badge_keeps_colours_that_are_already_readable():
     assert Category(colour="#0f766e").badge_colour == "#0f766e"
+
+
+def test_cards_are_coloured_by_category_whatever_the_number_format(client, settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    category = CategoryFactory(pk=1234)
+    ArticleFactory(category=category)
+    html = client.get(category.get_absolute_url()).content.decode()
+    assert 'class="card-media category-1234"' in html
+    assert 'class="badge category-1234"' in html

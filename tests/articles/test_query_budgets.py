@@ -1,16 +1,21 @@
-"""Every reading page runs a fixed number of queries, however much content it shows."""
+"""
+Every reading page runs a fixed number of queries, however much content it shows, and its
+templates find every name they look up.
+"""
 
 from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
+from django.template.base import Variable, VariableDoesNotExist
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.demo.images import hero_jpeg
-from articles.models import Correction, Series, Study
+from articles.models import Article, Correction, Series, Study
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -102,6 +107,29 @@ def test_listing_pages(client, publication, django_assert_num_queries, kind):
     assert len(response.context["articles"]) >= 6
 
 
+@pytest.mark.parametrize("kind", ["category", "tag", "source", "author"])
+def test_listing_pages_compile_their_sql_once(client, publication, monkeypatch, kind):
+    """Compiling a list's queries cost more than running them: they are prepared."""
+    url = {
+        "category": lambda: publication["categories"][0].get_absolute_url(),
+        "tag": lambda: reverse("articles:tag", args=[TAGS[2]]),
+        "source": lambda: publication["sources"][0].get_absolute_url() + "?page=2",
+        "author": lambda: publication["authors"][0].get_absolute_url(),
+    }[kind]()
+    get(client, url)
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def recording(compiler, *args, **kwargs):
+        compiled.append(compiler.query.model)
+        return as_sql(compiler, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", recording)
+    get(client, url)
+    # The author page's stories they reviewed are the one list compiled on each request.
+    assert compiled == ([Article] if kind == "author" else [])
+
+
 def test_second_page_of_a_listing(client, publication, django_assert_num_queries):
     url = publication["sources"][0].get_absolute_url() + "?page=2"
     get(client, url)
@@ -177,3 +205,48 @@ def test_queries_do_not_grow_with_the_stories(client, publication, page):
         byline(story, author)
         cite(story, source)
     assert queries() == before
+
+
+READING_PAGES = [
+    "/",
+    "story",
+    "category",
+    "tag",
+    "source",
+    "author",
+    "/archive/",
+    "month",
+    "/search/?q=good",
+    "/newsletter/",
+]
+
+
+@pytest.mark.parametrize("page", READING_PAGES)
+def test_templates_find_every_name_they_look_up(client, publication, monkeypatch, page):
+    """Each name a template does not find costs an exception: views give what pages show."""
+    story = publication["stories"][4]
+    url = {
+        "story": story.get_absolute_url(),
+        "category": publication["categories"][0].get_absolute_url(),
+        "tag": reverse("articles:tag", args=[TAGS[2]]),
+        "source": publication["sources"][0].get_absolute_url(),
+        "author": publication["authors"][0].get_absolute_url(),
+        "month": reverse(
+            "articles:archive_month",
+            args=[story.published_at.year, f"{timezone.localtime(story.published_at):%m}"],
+        ),
+    }.get(page, page)
+    get(client, url)
+    missing = []
+    resolve = Variable._resolve_lookup
+
+    def recording(variable, context):
+        try:
+            return resolve(variable, context)
+        except VariableDoesNotExist:
+            missing.append(variable.var)
+            raise
+
+    monkeypatch.setattr(Variable, "_resolve_lookup", recording)
+    get(client, url)
+    assert missing == []

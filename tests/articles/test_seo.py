@@ -229,6 +229,15 @@ def test_home_page_describes_the_publisher_and_its_search(client):
     assert action["query-input"] == "required name=query"
 
 
+def test_the_publication_s_own_logo_follows_the_static_files_address(client, settings):
+    assert head(client, "/").one("og:image") == f"{SITE}/static/img/logo.png"
+    settings.STATIC_URL = "https://cdn.example.net/assets/"
+    page = head(client, "/")
+    assert page.one("og:image") == "https://cdn.example.net/assets/img/logo.png"
+    logo = page.graph("NewsMediaOrganization")["logo"]["url"]
+    assert logo == "https://cdn.example.net/assets/img/logo.png"
+
+
 def test_list_pages_are_canonical_to_themselves_page_by_page(client):
     category = CategoryFactory(name="Nature", slug="nature", description="Wild things.")
     for _ in range(13):

@@ -4,14 +4,14 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from articles.models import SiteLink, SiteSettings
-from articles.site import site_settings
+from articles.site import CHROME_KEY, site_settings
 from newsletter.emails import confirmation_message
 from newsletter.models import Subscriber
 from tests.factories import ArticleFactory
@@ -128,6 +128,22 @@ def test_pages_spend_no_query_on_the_settings(client, django_assert_num_queries)
     client.get("/")
     with django_assert_num_queries(0):
         site_settings()
+
+
+@pytest.mark.parametrize("page", ["home", "story", "category"])
+def test_a_page_reads_the_site_chrome_from_the_cache_once(client, monkeypatch, page):
+    story = ArticleFactory()
+    url = {
+        "home": "/",
+        "story": story.get_absolute_url(),
+        "category": story.category.get_absolute_url(),
+    }[page]
+    client.get(url)
+    backend, reads = caches["default"], []
+    get = backend.get
+    monkeypatch.setattr(backend, "get", lambda key, *args: reads.append(key) or get(key, *args))
+    assert client.get(url).status_code == 200
+    assert reads.count(CHROME_KEY) == 1
 
 
 def test_newsletters_come_from_the_saved_sender():

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import serializers
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils import timezone
 from articles import services, tag_dates
 from articles.models import Article, TaggedArticle
 from tests.articles.roles import make_users
+from tests.articles.test_migrations import migrate
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +107,38 @@ def test_sqlite_copies_are_repaired_when_a_migration_rebuilds_a_table(client, st
     shown = listed(client)
     assert shown[:2] == [stories[4], stories[3]]
     assert shown == expected()
+
+
+def load_taggings_first(story, tmp_path):
+    """Load `story` again from a fixture that lists its taggings before it."""
+    taggings = TaggedArticle.objects.filter(content_object=story)
+    fixture = tmp_path / "story.json"
+    fixture.write_text(serializers.serialize("json", [*taggings, story]))
+    Article.objects.filter(pk=story.pk).delete()
+    call_command("loaddata", fixture, verbosity=0)
+
+
+def test_a_fixture_listing_taggings_before_their_stories_keeps_the_order(client, stories, tmp_path):
+    story = ArticleFactory(tags=["vaccines"], published_at=NOW - timedelta(days=3, hours=12))
+    load_taggings_first(story, tmp_path)
+    shown = listed(client)
+    assert shown.index(story) == 3
+    assert shown == expected()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_fills_the_copies_a_fixture_left_empty(client, tmp_path):
+    migrate([("articles", "0023_tag_lists_by_publication")])
+    try:
+        with connection.cursor() as cursor:
+            on = " ON articles_article" if connection.vendor == "postgresql" else ""
+            cursor.execute(f"DROP TRIGGER articles_article_insert_tagging_published_at{on}")
+        story = ArticleFactory(tags=["vaccines"], published_at=NOW - timedelta(days=2))
+        ArticleFactory(tags=["vaccines"], published_at=NOW - timedelta(days=1))
+        load_taggings_first(story, tmp_path)
+        assert TaggedArticle.objects.get(content_object=story).published_at is None
+        migrate([("articles", "0024_tag_dates_on_story_insert")])
+        assert TaggedArticle.objects.get(content_object=story).published_at == story.published_at
+        assert listed(client)[1] == story
+    finally:
+        call_command("migrate", verbosity=0)
