@@ -13,6 +13,7 @@ REDIS_URL to cache in Redis as in production (otherwise each worker caches in it
 database among them), and with DATABASE_URL the database it names is used as it is rather than a
 fresh one. Stories are generated only into an empty database; one that holds another number of
 stories than `--articles` is refused. Migrations are applied each run, so new indexes are measured.
+`--pages article,home` loads only the pages named (those of URLS below), for a quicker run.
 """
 
 import argparse
@@ -80,6 +81,9 @@ def main(argv):
     parser.add_argument("--port", type=int, default=8107)
     parser.add_argument("--output", help="JSON file (default: bench-http-<db>-<n>.json in var/)")
     parser.add_argument("--data-dir", type=Path, help="keep the stories here for the next run")
+    parser.add_argument(
+        "--pages", help="only these pages, by name, comma-separated (e.g. article,home)"
+    )
     args, _ = parser.parse_known_args(argv)
     if not shutil.which("wrk"):
         sys.exit("bench_http needs wrk (apt-get install wrk).")
@@ -117,6 +121,11 @@ def main(argv):
         else:
             sys.exit(f"{database_url or data_dir} holds {stories} stories, not {args.articles}.")
         pages = json.loads(shell(env, URLS))
+        if args.pages:
+            names = [name.strip() for name in args.pages.split(",")]
+            if unknown := [name for name in names if name not in pages]:
+                sys.exit(f"No page {', '.join(unknown)}; the pages: {', '.join(pages)}.")
+            pages = {name: pages[name] for name in names}
         # Three servers side by side, each page loaded on each in turn (interleaved, so that a
         # change in the machine's load touches all three alike): the page cache on, off
         # (PAGE_CACHE_SECONDS=0), and the ceiling answering that page's bytes from memory.
@@ -146,7 +155,7 @@ def main(argv):
                 gunicorn(ceiling_env, "tests.benchmarks.ceiling:application")
             )
             ports = {"on": args.port, "off": args.port + 1, "-": ceiling_port}
-            wait_for(f"http://127.0.0.1:{ceiling_port}{pages['home']}")
+            wait_for(f"http://127.0.0.1:{ceiling_port}{next(iter(pages.values()))}")
             results, ceilings = [], {}
             for page, path in pages.items():
                 for cache, server in running.items():
