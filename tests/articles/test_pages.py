@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.timezone import template_localtime
 from django.views.defaults import server_error
 
+from articles import models
 from articles.colours import contrast_ratio, hex_to_rgb
 from articles.demo.images import hero_jpeg
-from articles.models import Article, Category, Correction, Series
+from articles.models import RELATED_STORIES, Article, Category, Correction, Series
 from articles.templatetags.articles_tags import iso_datetime
 from tests.factories import (
     ArticleFactory,
@@ -297,6 +298,42 @@ def test_also_like_tops_up_with_recent_stories_when_tags_run_out(client, health,
     ArticleFactory(category=nature, published_at=ago(-1))  # scheduled: not yet
     also = client.get(article.get_absolute_url()).context["also_like"]
     assert also == [stories[1], stories[2], stories[0]]
+
+
+def test_also_like_weighs_only_the_latest_taggings_of_the_story_tags(
+    client, health, nature, monkeypatch
+):
+    monkeypatch.setattr(models, "RELATED_TAGGINGS", 3)
+    monkeypatch.setattr(RELATED_STORIES, "compiled", {})  # compiled with the real number
+    article = ArticleFactory(category=health, tags=["a", "b", "c"])
+    tagged_long_ago = ArticleFactory(category=nature, tags=["b", "c"], published_at=ago(100))
+    latest = [
+        ArticleFactory(category=nature, tags=["a"], published_at=ago(10 + n)) for n in range(3)
+    ]
+    assert client.get(article.get_absolute_url()).context["also_like"] == latest
+    monkeypatch.setattr(models, "RELATED_TAGGINGS", 5)
+    monkeypatch.setattr(RELATED_STORIES, "compiled", {})
+    also = client.get(article.get_absolute_url()).context["also_like"]
+    assert also == [tagged_long_ago, *latest[:2]]
+
+
+def test_also_like_tops_up_from_the_latest_stories_only_ties_by_newest(
+    client, health, nature, monkeypatch
+):
+    monkeypatch.setattr(models, "RELATED_RECENT", 3)
+    monkeypatch.setattr(RELATED_STORIES, "compiled", {})
+    article = ArticleFactory(category=health, published_at=ago(50))
+    ArticleFactory(category=health, published_at=ago(1))
+    ArticleFactory(category=health, published_at=ago(2))
+    at_once = ago(5)  # Of two stories at the same time, the later saved counts as the newer.
+    fourth, third = (ArticleFactory(category=nature, published_at=at_once) for _ in range(2))
+    ArticleFactory(category=nature, published_at=ago(20))
+    assert client.get(article.get_absolute_url()).context["also_like"] == [third]
+    fourth.delete()
+    assert client.get(article.get_absolute_url()).context["also_like"] == [third]
+    monkeypatch.setattr(models, "RELATED_RECENT", 500)
+    monkeypatch.setattr(RELATED_STORIES, "compiled", {})
+    assert len(client.get(article.get_absolute_url()).context["also_like"]) == 2
 
 
 def test_a_scheduled_story_joins_both_panels_when_it_goes_live(client, health, nature):
