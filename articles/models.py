@@ -627,8 +627,9 @@ class TaggedArticle(TaggedItemBase):
                 fields=["tag", "-published_at", "-content_object"],
                 name="taggedarticle_tag_published",
             ),
-            # A tag's latest taggings, for "You Might Also Like" (see related_stories()).
-            models.Index(fields=["tag", "-id"], name="taggedarticle_tag_latest"),
+            # A tag's latest taggings and their stories, for "You Might Also Like" (see
+            # related_stories()).
+            models.Index(fields=["tag", "-id", "content_object"], name="taggedarticle_tag_latest"),
         ]
 
 
@@ -660,9 +661,13 @@ def related_stories(limit, tags, ordered_arms):
         if ordered_arms:  # PostgreSQL then stops each tag's scan where the merge stops.
             each_tag = [taggings.order_by("-pk")[:RELATED_TAGGINGS] for taggings in each_tag]
         latest_taggings = each_tag[0].union(*each_tag[1:], all=True)
-    latest_taggings = latest_taggings.order_by("-pk")[:RELATED_TAGGINGS]
+    # The oldest tagging counted (none while there are fewer): those counted are then a range of
+    # each tag's index, which holds their stories, rather than taggings looked up one by one (at
+    # 100,000 stories, 1,585 buffers read rather than 3,566 on PostgreSQL).
+    oldest = latest_taggings.order_by("-pk")[RELATED_TAGGINGS - 1 : RELATED_TAGGINGS]
+    oldest = Coalesce(Subquery(oldest), Value(0))
     most_shared = (
-        others.filter(tagged_items__in=latest_taggings)
+        others.filter(tagged_items__tag__id__in=tag_ids, tagged_items__pk__gte=oldest)
         .values("pk")
         .annotate(shared=Count("tagged_items"))
         .order_by("-shared", *newest_first)
