@@ -8,6 +8,9 @@ ceiling, the same gunicorn returning that page's bytes from memory (tests/benchm
 `make bench BENCH_ARGS="http --articles 1000"`: SQLite in a throwaway data folder by default;
 with DATABASE_URL=postgres://..., a fresh database on that server (dropped afterwards). Set
 REDIS_URL to cache in Redis as in production (otherwise each worker caches in its memory).
+`--rounds N` loads every page N times, interleaved, and reports each figure's median: a shared
+or virtual machine's speed drifts by tens of percent over minutes, which a single round of a
+page takes for its own.
 
 `--data-dir DIR` keeps the stories for the next run: the data folder DIR is kept (SQLite's
 database among them), and with DATABASE_URL the database it names is used as it is rather than a
@@ -23,6 +26,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,6 +79,9 @@ def main(argv):
     parser = argparse.ArgumentParser(prog="bench_http")
     parser.add_argument("--articles", type=int, default=1_000)
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="load every page this often, interleaved; medians"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
@@ -156,19 +163,24 @@ def main(argv):
             )
             ports = {"on": args.port, "off": args.port + 1, "-": ceiling_port}
             wait_for(f"http://127.0.0.1:{ceiling_port}{next(iter(pages.values()))}")
+            rounds = {}
+            for _ in range(args.rounds):
+                for page, path in pages.items():
+                    for cache, server in running.items():
+                        row = {
+                            "page": page,
+                            "cache": cache,
+                            **load(server, f"http://127.0.0.1:{ports[cache]}{path}", args),
+                        }
+                        rounds.setdefault((page, cache), []).append(row)
+                        print_row(row, None)
             results, ceilings = [], {}
-            for page, path in pages.items():
-                for cache, server in running.items():
-                    row = {
-                        "page": page,
-                        "cache": cache,
-                        **load(server, f"http://127.0.0.1:{ports[cache]}{path}", args),
-                    }
-                    if cache == "-":
-                        ceilings[page] = row
-                    else:
-                        results.append(row)
-                    print_row(row, None)
+            for (page, cache), rows in rounds.items():
+                row = median_row(rows)
+                if cache == "-":
+                    ceilings[page] = row
+                else:
+                    results.append(row)
             peak_rss = {
                 {"-": "ceiling"}.get(cache, cache): server.peak_rss_mib()
                 for cache, server in running.items()
@@ -183,6 +195,7 @@ def main(argv):
         "database": "postgresql" if database_url else "sqlite",
         "cache": "redis" if os.environ.get("REDIS_URL") else "local memory per worker",
         "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s",
+        "rounds": args.rounds,
         "workers": args.workers,
         "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
         "results": results,
@@ -322,6 +335,17 @@ def load(server, url, args):
         "requests": requests,
         "errors": errors,
     }
+
+
+def median_row(rows):
+    """One figure for each measure over the rounds: its median (the rounds' own figures kept)."""
+    measures = ["rps", "p50_ms", "p99_ms", "cpu_ms"]
+    row = {**rows[0], **{name: statistics.median(r[name] for r in rows) for name in measures}}
+    row["requests"] = sum(r["requests"] for r in rows)
+    row["errors"] = sum(r["errors"] for r in rows)
+    if len(rows) > 1:
+        row["rounds"] = [{name: r[name] for name in measures} for r in rows]
+    return row
 
 
 def latency(wrk, percentile):
