@@ -88,6 +88,23 @@ def page(new_page):
     return new_page()
 
 
+# The live server's one request at a time (see live_server), answered only during a test.
+ONE_REQUEST, SERVING = threading.Lock(), threading.Event()
+
+
+@pytest.fixture(autouse=True)
+def _serving():
+    """
+    The live server answers during each test only: a request still on its way from a closing
+    tab (an editor's poll) would otherwise reach the database while it is emptied after the
+    test ("FOREIGN KEY constraint failed" in the flush). Torn down before the database is.
+    """
+    SERVING.set()
+    yield
+    with ONE_REQUEST:  # The request being answered, if any, ends first.
+        SERVING.clear()
+
+
 @pytest.fixture(scope="session")
 def live_server(django_db_setup, live_server):
     """
@@ -98,10 +115,13 @@ def live_server(django_db_setup, live_server):
     API misuse").
     """
     server = live_server.thread.httpd
-    app, lock = server.get_app(), threading.Lock()
+    app = server.get_app()
 
     def one_at_a_time(environ, start_response):
-        with lock:
+        with ONE_REQUEST:
+            if not SERVING.is_set():
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"The test is over."]
             response = app(environ, start_response)
             try:
                 return [b"".join(response)]
