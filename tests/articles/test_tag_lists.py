@@ -142,3 +142,36 @@ def test_migrating_fills_the_copies_a_fixture_left_empty(client, tmp_path):
         assert listed(client)[1] == story
     finally:
         call_command("migrate", verbosity=0)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigger functions")
+def test_a_story_reaches_its_taggings_by_index_however_few_there_were_at_first():
+    # A new install's migrations analyze the empty tables; the first stories then run the
+    # trigger while there are few taggings, and each later story must not scan them all.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_taggedarticle")
+    ArticleFactory.create_batch(20, tags=["vaccines"], published_at=NOW)
+    with connection.cursor() as cursor:  # then 20,000 taggings: 1,000 more tags on each
+        cursor.execute(
+            "INSERT INTO taggit_tag (name, slug)"
+            " SELECT 'bulk ' || g, 'bulk-' || g FROM generate_series(1, 1000) g"
+        )
+        cursor.execute(
+            "INSERT INTO articles_taggedarticle (content_object_id, tag_id)"
+            " SELECT article.id, tag.id FROM articles_article article"
+            " CROSS JOIN taggit_tag tag WHERE tag.slug LIKE 'bulk-%'"
+        )
+
+    def scans():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables"
+                " WHERE relname = 'articles_taggedarticle'"
+            )
+            return cursor.fetchone()
+
+    before = scans()
+    ArticleFactory.create_batch(3, published_at=NOW)
+    after = scans()
+    assert after[0] == before[0], "a story's insert scanned every tagging"
+    assert after[1] >= before[1] + 3
