@@ -17,6 +17,16 @@ database among them), and with DATABASE_URL the database it names is used as it 
 fresh one. Stories are generated only into an empty database; one that holds another number of
 stories than `--articles` is refused. Migrations are applied each run, so new indexes are measured.
 `--pages article,home` loads only the pages named (those of URLS below), for a quicker run.
+
+`--articles 1000 100000` serves both data sets side by side and loads each page of one after
+the same page of the other, so that the ratio of their figures (printed last) is not the drift
+of the machine between two runs: on this virtual machine the same page's cost moved by 15 % and
+more from one run to the next. With `--data-dir DIR` each set has its folder DIR/<n>, and with
+DATABASE_URL=.../bench its database bench_<n>.
+
+`--peer URL --peer-pid PID` loads a page of another site beside the story page in every round,
+the same way: PID is that site's gunicorn master, whose workers' CPU is counted. The README shows
+it with Wagtail's demo site (bakerydemo) and its blog post.
 """
 
 import argparse
@@ -77,7 +87,13 @@ print(json.dumps({
 
 def main(argv):
     parser = argparse.ArgumentParser(prog="bench_http")
-    parser.add_argument("--articles", type=int, default=1_000)
+    parser.add_argument(
+        "--articles",
+        type=int,
+        nargs="+",
+        default=[1_000],
+        help="stories in each data set; several (1000 100000) are served side by side",
+    )
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument(
         "--rounds", type=int, default=1, help="load every page this often, interleaved; medians"
@@ -91,124 +107,178 @@ def main(argv):
     parser.add_argument(
         "--pages", help="only these pages, by name, comma-separated (e.g. article,home)"
     )
+    parser.add_argument("--peer", help="a page of another site serving here, loaded beside ours")
+    parser.add_argument("--peer-pid", type=int, help="the pid of that site's gunicorn master")
     args, _ = parser.parse_known_args(argv)
+    if bool(args.peer) != bool(args.peer_pid):
+        parser.error("--peer and --peer-pid go together")
+    if args.output and len(args.articles) > 1:
+        parser.error("--output names one data set's file: leave it out with several")
     if not shutil.which("wrk"):
         sys.exit("bench_http needs wrk (apt-get install wrk).")
 
-    if args.data_dir:
-        data_dir = args.data_dir.resolve()
-        data_dir.mkdir(parents=True, exist_ok=True)
-        database_url = os.environ.get("DATABASE_URL", "")
-    else:
-        data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
-        database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
-    site = f"http://127.0.0.1:{args.port}"
-    env = bench_env(
-        data_dir,
-        DATABASE_URL=database_url,
-        DJANGO_DEBUG="0",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        SITE_URL=site,
-        GUNICORN_BIND=f"127.0.0.1:{args.port}",
-        WEB_CONCURRENCY=str(args.workers),
-        GUNICORN_THREADS="1",
-        GUNICORN_ACCESS_LOG="",
-        GUNICORN_MAX_REQUESTS="0",  # no worker restarts during a run: their CPU is measured
-        GUNICORN_LOG_LEVEL="warning",
-    )
-    try:
+    with contextlib.ExitStack() as stack:
+        sets = [
+            stack.enter_context(DataSet(args, number, count))
+            for number, count in enumerate(args.articles)
+        ]
+        peer = Workers(args.peer_pid) if args.peer else None
+        rounds = {}
+        for _ in range(args.rounds):
+            for page in sets[0].pages:
+                for data in sets:
+                    for cache, server in data.running.items():
+                        figures = load(server, data.urls[cache] + data.pages[page], args)
+                        row = {"page": page, "cache": cache, **figures}
+                        rounds.setdefault((data.count, page, cache), []).append(row)
+                        print_row({**row, "page": f"{page} ({data.count})"}, None)
+            if peer:
+                row = {"page": "peer", "cache": "off", **load(peer, args.peer, args)}
+                rounds.setdefault((None, "peer", "off"), []).append(row)
+                print_row(row, None)
+        reports = [data.report(rounds) for data in sets]
+
+    for report in reports:
+        if peer:
+            report["peer"] = {
+                **median_row(rounds[(None, "peer", "off")]),
+                "url": args.peer,
+                "peak_rss_mib": peer.peak_rss_mib(),
+            }
+        output = Path(
+            args.output
+            or ROOT / "var" / f"bench-http-{report['database']}-{report['articles']}.json"
+        )
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2) + "\n")
+        print_table(report)
+        print(f"Written to {output}")
+    if len(reports) > 1:
+        print_ratios(reports[0], reports[-1])
+
+
+class DataSet:
+    """
+    One data set of `count` stories, served by three gunicorns side by side: the page cache on,
+    off (PAGE_CACHE_SECONDS=0), and the ceiling answering each page's bytes from memory.
+    """
+
+    def __init__(self, args, number, count):
+        self.args, self.count = args, count
+        self.port = args.port + 3 * number
+
+    def __enter__(self):
+        args, count = self.args, self.count
+        self.stack = contextlib.ExitStack()
+        several = len(args.articles) > 1
+        if args.data_dir:
+            # With several data sets each has a folder of its own, and a database named after
+            # DATABASE_URL's with the number of stories appended (bench -> bench_100000).
+            data_dir = (args.data_dir / str(count) if several else args.data_dir).resolve()
+            data_dir.mkdir(parents=True, exist_ok=True)
+            database_url = os.environ.get("DATABASE_URL", "")
+            if several and database_url:
+                database_url = f"{database_url}_{count}"
+        else:
+            data_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-http-"))
+            self.stack.callback(shutil.rmtree, data_dir, ignore_errors=True)
+            database_url, drop = fresh_database(os.environ.get("DATABASE_URL", ""))
+            self.stack.callback(drop)
+        self.database_url = database_url
+        site = f"http://127.0.0.1:{self.port}"
+        env = bench_env(
+            data_dir,
+            DATABASE_URL=database_url,
+            DJANGO_DEBUG="0",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            SITE_URL=site,
+            WEB_CONCURRENCY=str(args.workers),
+            GUNICORN_THREADS="1",
+            GUNICORN_ACCESS_LOG="",
+            GUNICORN_MAX_REQUESTS="0",  # no worker restarts during a run: their CPU is measured
+            GUNICORN_LOG_LEVEL="warning",
+        )
+        try:
+            self.serve(env, data_dir, database_url, site)
+        except BaseException:
+            self.stack.close()
+            raise
+        return self
+
+    def serve(self, env, data_dir, database_url, site):
+        args, count = self.args, self.count
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input")
         stories = int(shell(env, STORIES))
         if stories == 0:
-            print(f"Building {args.articles} stories in {database_url or data_dir}...", flush=True)
-            manage(env, "generate_articles", str(args.articles))
-        elif stories == args.articles:
+            print(f"Building {count} stories in {database_url or data_dir}...", flush=True)
+            manage(env, "generate_articles", str(count))
+        elif stories == count:
             print(f"Reusing the {stories} stories in {database_url or data_dir}.", flush=True)
         else:
-            sys.exit(f"{database_url or data_dir} holds {stories} stories, not {args.articles}.")
+            sys.exit(f"{database_url or data_dir} holds {stories} stories, not {count}.")
         pages = json.loads(shell(env, URLS))
         if args.pages:
             names = [name.strip() for name in args.pages.split(",")]
             if unknown := [name for name in names if name not in pages]:
                 sys.exit(f"No page {', '.join(unknown)}; the pages: {', '.join(pages)}.")
             pages = {name: pages[name] for name in names}
-        # Three servers side by side, each page loaded on each in turn (interleaved, so that a
-        # change in the machine's load touches all three alike): the page cache on, off
-        # (PAGE_CACHE_SECONDS=0), and the ceiling answering that page's bytes from memory.
+        self.pages = pages
         cache_seconds = os.environ.get("PAGE_CACHE_SECONDS", "300")
-        servers = {"on": (cache_seconds, args.port), "off": ("0", args.port + 1)}
-        with contextlib.ExitStack() as stack:
-            running = {}
-            for cache, (seconds, port) in servers.items():
-                server_env = {**env, "PAGE_CACHE_SECONDS": seconds}
-                server_env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
-                running[cache] = stack.enter_context(gunicorn(server_env, "newsroom.wsgi"))
-                wait_for(f"http://127.0.0.1:{port}/healthz")
-            ceiling_pages = {}
-            for number, path in enumerate(pages.values()):
-                file = data_dir / f"ceiling-{number}.body"
-                body, headers = fetch(site + path)
-                file.write_bytes(body)
-                ceiling_pages[path] = {"body": str(file), "headers": headers}
-            (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
-            ceiling_port = args.port + 2
-            ceiling_env = {
-                **env,
-                "BENCH_CEILING_PAGES": str(data_dir / "ceiling.json"),
-                "GUNICORN_BIND": f"127.0.0.1:{ceiling_port}",
-            }
-            running["-"] = stack.enter_context(
-                gunicorn(ceiling_env, "tests.benchmarks.ceiling:application")
-            )
-            ports = {"on": args.port, "off": args.port + 1, "-": ceiling_port}
-            wait_for(f"http://127.0.0.1:{ceiling_port}{next(iter(pages.values()))}")
-            rounds = {}
-            for _ in range(args.rounds):
-                for page, path in pages.items():
-                    for cache, server in running.items():
-                        row = {
-                            "page": page,
-                            "cache": cache,
-                            **load(server, f"http://127.0.0.1:{ports[cache]}{path}", args),
-                        }
-                        rounds.setdefault((page, cache), []).append(row)
-                        print_row(row, None)
-            results, ceilings = [], {}
-            for (page, cache), rows in rounds.items():
-                row = median_row(rows)
-                if cache == "-":
-                    ceilings[page] = row
-                else:
-                    results.append(row)
-            peak_rss = {
-                {"-": "ceiling"}.get(cache, cache): server.peak_rss_mib()
-                for cache, server in running.items()
-            }
-    finally:
-        if not args.data_dir:
-            drop()
-            shutil.rmtree(data_dir, ignore_errors=True)
+        ports = {"on": self.port, "off": self.port + 1, "-": self.port + 2}
+        self.urls = {cache: f"http://127.0.0.1:{port}" for cache, port in ports.items()}
+        self.running = {}
+        for cache, seconds in {"on": cache_seconds, "off": "0"}.items():
+            server_env = {**env, "PAGE_CACHE_SECONDS": seconds}
+            server_env["GUNICORN_BIND"] = f"127.0.0.1:{ports[cache]}"
+            self.running[cache] = self.stack.enter_context(gunicorn(server_env, "newsroom.wsgi"))
+            wait_for(f"{self.urls[cache]}/healthz")
+        ceiling_pages = {}
+        for number, path in enumerate(pages.values()):
+            file = data_dir / f"ceiling-{number}.body"
+            body, headers = fetch(site + path)
+            file.write_bytes(body)
+            ceiling_pages[path] = {"body": str(file), "headers": headers}
+        (data_dir / "ceiling.json").write_text(json.dumps(ceiling_pages))
+        ceiling_env = {
+            **env,
+            "BENCH_CEILING_PAGES": str(data_dir / "ceiling.json"),
+            "GUNICORN_BIND": f"127.0.0.1:{ports['-']}",
+        }
+        self.running["-"] = self.stack.enter_context(
+            gunicorn(ceiling_env, "tests.benchmarks.ceiling:application")
+        )
+        wait_for(f"{self.urls['-']}{next(iter(pages.values()))}")
 
-    report = {
-        "articles": args.articles,
-        "database": "postgresql" if database_url else "sqlite",
-        "cache": "redis" if os.environ.get("REDIS_URL") else "local memory per worker",
-        "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s",
-        "rounds": args.rounds,
-        "workers": args.workers,
-        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
-        "results": results,
-        "ceilings": ceilings,
-        "worker_peak_rss_mib": peak_rss,
-    }
-    output = Path(
-        args.output or ROOT / "var" / f"bench-http-{report['database']}-{args.articles}.json"
-    )
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(report, indent=2) + "\n")
-    print_table(report)
-    print(f"Written to {output}")
+    def __exit__(self, *exc):
+        self.stack.close()
+
+    def report(self, rounds):
+        args = self.args
+        results, ceilings = [], {}
+        for (count, page, cache), rows in rounds.items():
+            if count != self.count:
+                continue
+            row = median_row(rows)
+            if cache == "-":
+                ceilings[page] = row
+            else:
+                results.append(row)
+        return {
+            "articles": self.count,
+            "database": "postgresql" if self.database_url else "sqlite",
+            "cache": "redis" if os.environ.get("REDIS_URL") else "local memory per worker",
+            "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s",
+            "rounds": args.rounds,
+            "workers": args.workers,
+            "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
+            "results": results,
+            "ceilings": ceilings,
+            "worker_peak_rss_mib": {
+                {"-": "ceiling"}.get(cache, cache): server.peak_rss_mib()
+                for cache, server in self.running.items()
+            },
+        }
 
 
 def shell(env, code):
@@ -240,26 +310,14 @@ def fresh_database(url):
     return f"{url.rsplit('/', 1)[0]}/{name}", drop
 
 
-class gunicorn:
-    """gunicorn with the production config file, in a child process, and its workers' /proc."""
+class Workers:
+    """A gunicorn master's workers, read from /proc."""
 
-    def __init__(self, env, app):
-        self.env, self.app = env, app
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "newsroom/gunicorn.conf.py", self.app],
-            cwd=ROOT,
-            env=self.env,
-        )
-        return self
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+    def __init__(self, pid):
+        self.pid = pid
 
     def workers(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
 
     def cpu_seconds(self):
@@ -276,6 +334,26 @@ class gunicorn:
             status = Path(f"/proc/{pid}/status").read_text()
             peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
         return round(max(peaks), 1)
+
+
+class gunicorn(Workers):
+    """gunicorn with the production config file, in a child process."""
+
+    def __init__(self, env, app):
+        self.env, self.app = env, app
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "newsroom/gunicorn.conf.py", self.app],
+            cwd=ROOT,
+            env=self.env,
+        )
+        self.pid = self.process.pid
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def wait_for(url, timeout=60):
@@ -380,8 +458,29 @@ def print_table(report):
         print_row(row, report["ceilings"][row["page"]])
     for row in report["ceilings"].values():
         print_row({**row, "page": f"{row['page']} (ceiling)"}, row)
+    if peer := report.get("peer"):
+        print_row({**peer, "page": "peer"}, None)
+        print(f"peer: {peer['url']}, {peer['peak_rss_mib']} MiB worker peak RSS")
+        for ours in report["results"]:
+            if ours["page"] == "article" and ours["cache"] == "off":
+                print(
+                    f"the story page uncached: {ours['rps'] / peer['rps']:.1f}x the peer's req/s, "
+                    f"{ours['cpu_ms'] / peer['cpu_ms']:.2f}x its worker CPU a request"
+                )
     rss = ", ".join(f"{name} {mib} MiB" for name, mib in report["worker_peak_rss_mib"].items())
     print(f"worker peak RSS: {rss}")
+
+
+def print_ratios(small, large):
+    """Each uncached page's figures with the larger data set over the smaller, measured together."""
+    print(f"\nUncached, {large['articles']} stories over {small['articles']}:")
+    print(f"{'page':<22}{'CPU ms':>9}{'p50 ms':>9}")
+    before = {row["page"]: row for row in small["results"] if row["cache"] == "off"}
+    for row in large["results"]:
+        if row["cache"] == "off":
+            base = before[row["page"]]
+            cpu, p50 = row["cpu_ms"] / base["cpu_ms"], row["p50_ms"] / base["p50_ms"]
+            print(f"{row['page']:<22}{cpu:>8.2f}x{p50:>8.2f}x")
 
 
 if __name__ == "__main__":
